@@ -1,0 +1,128 @@
+// Kysely table types: the shape of every table, kept in step with the migrations.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+
+export interface MinistryTable {
+  code: string;
+  name_th: string;
+  name_en: string;
+}
+
+export interface ProvinceTable {
+  code: string; // DOPA code, 2 digits
+  iso_code: string;
+  name_th: string;
+  name_en: string;
+  region: string;
+  region_th: string;
+  region4: string;
+  region4_th: string;
+}
+
+export interface ProvincialAgencyTypeTable {
+  code: string;
+  name_th: string;
+  name_en: string;
+  parent_budget_code: string | null;
+  surveyed_2019: boolean;
+  seq_2019: number | null;
+}
+
+/** One row per surveyable or registrable organisation of any level. */
+export interface OrganisationTable {
+  id: Generated<string>;
+  level: 'department' | 'provincial_unit' | 'province' | 'lao';
+  code: string; // stable natural key: budget code, "<type>-<province>", "PROV-<dopa>", LAO code
+  name_th: string;
+  name_en: string | null;
+  ministry_code: string | null;
+  province_code: string | null;
+  org_type: string | null; // department org_type, provincial agency type code, or LAO type
+  parent_id: string | null;
+  serves_public: boolean;
+  active: boolean;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  role: 'admin' | 'reviewer' | 'coordinator' | 'contributor' | 'head' | 'judge' | 'lao_applicant';
+  organisation_id: string | null;
+  locale: 'th' | 'en';
+  active: boolean;
+  created_at: Generated<Timestamp>;
+  last_login_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  id: string; // sha-256 of the cookie token
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  last_seen_at: Generated<Timestamp>;
+}
+
+export interface InvitationTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  role: UserTable['role'];
+  organisation_id: string | null;
+  invited_by: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>; // bigserial, returned as string
+  at: Generated<Timestamp>;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  organisation_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  created_at: Generated<Timestamp>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  sent_at: Timestamp | null;
+  error: string | null;
+}
+
+export interface Database {
+  ministry: MinistryTable;
+  province: ProvinceTable;
+  provincial_agency_type: ProvincialAgencyTypeTable;
+  organisation: OrganisationTable;
+  app_user: UserTable;
+  session: SessionTable;
+  invitation: InvitationTable;
+  audit_log: AuditLogTable;
+  login_attempt: LoginAttemptTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,81 @@
+// Builds the Fastify application from its dependencies; no listening, no process concerns (see main.ts).
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DB } from '../db/database.js';
+import type { Config } from './config.js';
+import { randomIds, systemClock, type Clock, type IdSource } from './clock.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { routeModules } from './routes/index.js';
+
+export interface AppContext {
+  config: Config;
+  db: DB;
+  clock: Clock;
+  ids: IdSource;
+}
+
+export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface BuildOptions {
+  config: Config;
+  db: DB;
+  clock?: Clock;
+  ids?: IdSource;
+  /** Pass false in tests to keep output quiet. */
+  logger?: boolean;
+  /** Folder of the built web UI; served with SPA fallback when present. */
+  webRoot?: string | null;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_WEB_ROOT = path.resolve(here, '../../dist/web');
+
+export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
+  const ctx: AppContext = { config: opts.config, db: opts.db, clock: opts.clock ?? systemClock, ids: opts.ids ?? randomIds };
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;
+  const serveWeb = Boolean(webRoot && fs.existsSync(path.join(webRoot, 'index.html')));
+  registerErrorHandling(app, { spaShell: serveWeb });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects CSS variables at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: ["'self'"],
+        objectSrc: ["'self'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: opts.config.COOKIE_SECURE ? [] : null,
+      },
+    },
+    hsts: opts.config.COOKIE_SECURE,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+
+  for (const mod of routeModules) {
+    await app.register(async (scope) => mod(scope as AppInstance, ctx));
+  }
+
+  if (serveWeb && webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, maxAge: '1h' });
+  }
+  return app;
+}

@@ -1,0 +1,74 @@
+// Process entry: read config, open (or start) PostgreSQL, migrate, bootstrap, listen; shut down cleanly on signals.
+import { loadConfig, ConfigError, type Config } from './config.js';
+import { openDatabase, migrateToLatest, type DB } from '../db/database.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { buildApp, type AppInstance } from './app.js';
+import { bootstrap } from './services/bootstrap.js';
+
+export interface Running {
+  app: AppInstance;
+  db: DB;
+  embedded: EmbeddedDatabase | null;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<Running> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.DATABASE_URL;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_PG_PORT });
+    url = embedded.url;
+  }
+  const db = openDatabase(url, config.DB_POOL_SIZE);
+  let app: AppInstance | null = null;
+  const stop = async () => {
+    if (app) await app.close().catch(() => {});
+    await db.destroy().catch(() => {});
+    if (embedded) await embedded.stop().catch(() => {});
+  };
+  try {
+    await migrateToLatest(db);
+    app = await buildApp({ config, db });
+    await bootstrap({ config, db, log: app.log });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    return { app, db, embedded, url: address, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const running = await startServer(config);
+  running.app.log.info(`DG Readiness is ready at ${running.url.replace('127.0.0.1', 'localhost')}`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.app.log.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

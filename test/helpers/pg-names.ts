@@ -1,0 +1,2 @@
+// Names shared by the global setup and the per-file test databases.
+export const TEMPLATE_DB = 'dgr_test_template';
