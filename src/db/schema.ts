@@ -114,6 +114,128 @@ export interface OutboxTable {
   error: string | null;
 }
 
+/** A validated framework document; (id, version) is immutable once stored. */
+export interface FrameworkTable {
+  id: string;
+  version: string;
+  document: Json;
+  title_th: string;
+  title_en: string;
+  item_count: number;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+}
+
+export interface EditionTable {
+  id: Generated<string>;
+  year_be: number;
+  title_th: string;
+  title_en: string;
+  framework_id: string;
+  framework_version: string;
+  state: Generated<'draft' | 'open' | 'closed' | 'verification' | 'scored' | 'published'>;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  opened_at: Timestamp | null;
+  reminder_interval_days: Generated<number>;
+  reminder_max: Generated<number>;
+  version: Generated<number>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface EditionTransitionTable {
+  id: Generated<string>;
+  edition_id: string;
+  from_state: string;
+  to_state: string;
+  at: Timestamp;
+  actor_id: string | null;
+  reason: string | null;
+}
+
+export interface ParticipantTable {
+  edition_id: string;
+  organisation_id: string;
+  status: Generated<'not_started' | 'in_progress' | 'completed' | 'submitted'>;
+  version: Generated<number>;
+  contact_email: string | null;
+  first_answer_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  completed_by: string | null;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  reopened_at: Timestamp | null;
+  reopened_reason: string | null;
+  reminders_sent: Generated<number>;
+  last_reminded_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AnswerTable {
+  edition_id: string;
+  organisation_id: string;
+  item_code: string;
+  value: Json;
+  version: number;
+  updated_by: string;
+  updated_at: Timestamp;
+  last_request_id: string | null;
+}
+
+export interface AnswerHistoryTable {
+  id: Generated<string>;
+  edition_id: string;
+  organisation_id: string;
+  item_code: string;
+  version: number;
+  value: Json;
+  at: Timestamp;
+  by_user: string;
+  request_id: string | null;
+}
+
+export interface AssignmentTable {
+  edition_id: string;
+  organisation_id: string;
+  dimension_code: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
+export interface EvidenceBlobTable {
+  sha256: string;
+  size: number;
+  mime_type: string;
+  created_at: Timestamp;
+}
+
+export interface EvidenceFileTable {
+  id: string;
+  edition_id: string;
+  organisation_id: string;
+  item_code: string;
+  sha256: string;
+  filename: string;
+  size: number;
+  mime_type: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+}
+
+export interface ReminderLogTable {
+  id: Generated<string>;
+  edition_id: string;
+  organisation_id: string;
+  at: Timestamp;
+  sequence: number;
+  recipients: string[];
+  outcome: 'sent' | 'no_recipient';
+}
+
 export interface Database {
   ministry: MinistryTable;
   province: ProvinceTable;
@@ -125,4 +247,14 @@ export interface Database {
   audit_log: AuditLogTable;
   login_attempt: LoginAttemptTable;
   outbox: OutboxTable;
+  framework: FrameworkTable;
+  edition: EditionTable;
+  edition_transition: EditionTransitionTable;
+  participant: ParticipantTable;
+  answer: AnswerTable;
+  answer_history: AnswerHistoryTable;
+  assignment: AssignmentTable;
+  evidence_blob: EvidenceBlobTable;
+  evidence_file: EvidenceFileTable;
+  reminder_log: ReminderLogTable;
 }
