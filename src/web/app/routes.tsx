@@ -1,0 +1,33 @@
+// The route table. Each feature lives in src/web/features/<feature>/ and is loaded on first visit.
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Role } from '../api/types';
+
+export interface AppRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Roles that may open the page; omitted = every signed-in user. The server still decides what data they get. */
+  roles?: Role[];
+}
+
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const RegistryPage = lazy(() => import('../features/registry/RegistryPage'));
+const OrganisationPage = lazy(() => import('../features/registry/OrganisationPage'));
+const LaoImportPage = lazy(() => import('../features/registry/LaoImportPage'));
+const InvitationsPage = lazy(() => import('../features/invitations/InvitationsPage'));
+const OutboxPage = lazy(() => import('../features/outbox/OutboxPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+
+/** Pages inside the signed-in shell. Add a feature's pages here (e.g. '/survey/*' for the questionnaire). */
+export const shellRoutes: AppRoute[] = [
+  { path: '/', page: HomePage },
+  { path: '/registry', page: RegistryPage, roles: ['admin', 'reviewer'] },
+  { path: '/registry/lao-import', page: LaoImportPage, roles: ['admin'] },
+  { path: '/registry/:id', page: OrganisationPage },
+  { path: '/invitations', page: InvitationsPage, roles: ['admin', 'coordinator'] },
+  { path: '/outbox', page: OutboxPage, roles: ['admin'] },
+  { path: '/users', page: UsersPage, roles: ['admin'] },
+];
+
+/** Pages shown without a session. */
+export const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+export const InviteAcceptPage = lazy(() => import('../features/auth/InviteAcceptPage'));

@@ -1,0 +1,2 @@
+// Vite client types: CSS modules, asset imports, import.meta.env.
+/// <reference types="vite/client" />
