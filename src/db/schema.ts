@@ -44,8 +44,8 @@ export interface OrganisationTable {
   serves_public: boolean;
   active: boolean;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface UserTable {
@@ -57,7 +57,7 @@ export interface UserTable {
   organisation_id: string | null;
   locale: 'th' | 'en';
   active: boolean;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   last_login_at: Timestamp | null;
 }
 
@@ -65,9 +65,9 @@ export interface SessionTable {
   id: string; // sha-256 of the cookie token
   user_id: string;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
-  last_seen_at: Generated<Timestamp>;
+  last_seen_at: Timestamp;
 }
 
 export interface InvitationTable {
@@ -77,7 +77,7 @@ export interface InvitationTable {
   role: UserTable['role'];
   organisation_id: string | null;
   invited_by: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
   used_by: string | null;
@@ -85,7 +85,7 @@ export interface InvitationTable {
 
 export interface AuditLogTable {
   id: Generated<string>; // bigserial, returned as string
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor_id: string | null;
   action: string;
   entity: string;
@@ -105,7 +105,7 @@ export interface LoginAttemptTable {
 
 export interface OutboxTable {
   id: Generated<string>;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   to_address: string;
   subject: string;
   body_text: string;
@@ -122,7 +122,7 @@ export interface FrameworkTable {
   title_th: string;
   title_en: string;
   item_count: number;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   created_by: string | null;
 }
 
@@ -140,8 +140,8 @@ export interface EditionTable {
   reminder_interval_days: Generated<number>;
   reminder_max: Generated<number>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface EditionTransitionTable {
@@ -169,7 +169,7 @@ export interface ParticipantTable {
   reopened_reason: string | null;
   reminders_sent: Generated<number>;
   last_reminded_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface AnswerTable {

@@ -11,6 +11,7 @@ import type { DB } from '../db/database.js';
 import type { Config } from './config.js';
 import { randomIds, systemClock, type Clock, type IdSource } from './clock.js';
 import { registerErrorHandling } from './plugins/errors.js';
+import { registerAuth } from './plugins/auth.js';
 import { routeModules } from './routes/index.js';
 
 export interface AppContext {
@@ -36,10 +37,31 @@ export interface BuildOptions {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_WEB_ROOT = path.resolve(here, '../../dist/web');
 
+/** Masks secrets that appear in URLs (invitation tokens). */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/invitations?\/)[^/?#]+/g, '$1[redacted]');
+}
+
 export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   const ctx: AppContext = { config: opts.config, db: opts.db, clock: opts.clock ?? systemClock, ids: opts.ids ?? randomIds };
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: opts.config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: {
+              // Invitation tokens travel in the path; keep them out of the logs.
+              req: (req: { method: string; url: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) => ({
+                method: req.method,
+                url: redactUrl(req.url),
+                host: req.hostname,
+                remoteAddress: req.ip,
+                remotePort: req.socket?.remotePort,
+              }),
+            },
+          },
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
@@ -69,6 +91,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  registerAuth(app, ctx);
 
   for (const mod of routeModules) {
     await app.register(async (scope) => mod(scope as AppInstance, ctx));

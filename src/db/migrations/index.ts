@@ -1,12 +1,14 @@
 // The ordered list of migrations; add new ones here (name = timestamp + purpose) so built and source runs agree.
 import type { Migration } from 'kysely';
 import * as foundation from './20261123_0001_foundation.js';
+import * as registrySearch from './20261123_0002_registry_search.js';
 import * as editions from './20261123_0100_editions.js';
 import * as answersEvidence from './20261123_0101_answers_evidence.js';
 import * as reminders from './20261123_0102_reminders.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
+  '20261123_0002_registry_search': registrySearch,
   '20261123_0100_editions': editions,
   '20261123_0101_answers_evidence': answersEvidence,
   '20261123_0102_reminders': reminders,

@@ -1,7 +1,11 @@
 // Every route module, registered in order by app.ts.
 import type { AppContext, AppInstance } from '../app.js';
 import { healthRoutes } from './health.js';
+import { authRoutes } from './auth.js';
+import { invitationRoutes } from './invitations.js';
+import { userRoutes } from './users.js';
+import { registryRoutes } from './registry.js';
 
 export type RouteModule = (app: AppInstance, ctx: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [healthRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes];

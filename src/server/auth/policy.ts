@@ -1,0 +1,91 @@
+// Authorisation in one place: who may do what to which organisation. Refusals are NOT_FOUND (no existence leak).
+import { AppError } from '../../shared/errors.js';
+import type { UserTable } from '../../db/schema.js';
+
+export type Role = UserTable['role'];
+export const ROLES: readonly Role[] = ['admin', 'reviewer', 'coordinator', 'contributor', 'head', 'judge', 'lao_applicant'];
+/** Users who belong to one organisation and may reach only it. */
+export const AGENCY_ROLES: readonly Role[] = ['coordinator', 'contributor', 'head'];
+export const DGA_ROLES: readonly Role[] = ['admin', 'reviewer'];
+/** Roles that need an organisation (the database enforces it too). */
+export const ORGANISATION_ROLES: readonly Role[] = ['coordinator', 'contributor', 'head', 'lao_applicant'];
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+  organisation: { id: string; nameTh: string; nameEn: string | null; level: string } | null;
+  locale: 'th' | 'en';
+}
+
+export type Action =
+  | 'registry.read' // see an organisation (needs resource.organisationId)
+  | 'registry.readAll' // browse the whole registry
+  | 'registry.edit'
+  | 'registry.import'
+  | 'registry.audit'
+  | 'users.list'
+  | 'invitations.list'
+  | 'invitations.create' // needs resource.organisationId (or null) and resource.role
+  | 'outbox.read'
+  | 'audit.verify';
+
+export interface Resource {
+  organisationId?: string | null;
+  role?: Role;
+}
+
+/** Roles a coordinator may hand out, always for their own organisation. */
+const COORDINATOR_INVITES: readonly Role[] = ['contributor', 'head'];
+
+export function isMemberOf(user: SessionUser, organisationId: string | null | undefined): boolean {
+  return Boolean(organisationId) && user.organisationId === organisationId && ORGANISATION_ROLES.includes(user.role);
+}
+
+export function canSeeOrganisation(user: SessionUser, organisationId: string): boolean {
+  if (user.role === 'admin' || user.role === 'reviewer') return true;
+  return isMemberOf(user, organisationId);
+}
+
+export function can(user: SessionUser | null, action: Action, resource: Resource = {}): boolean {
+  if (!user) return false;
+  const admin = user.role === 'admin';
+  switch (action) {
+    case 'registry.read':
+      return resource.organisationId ? canSeeOrganisation(user, resource.organisationId) : false;
+    case 'registry.readAll':
+      return admin || user.role === 'reviewer';
+    case 'registry.edit':
+    case 'registry.import':
+    case 'registry.audit':
+    case 'users.list':
+    case 'invitations.list':
+    case 'outbox.read':
+    case 'audit.verify':
+      return admin;
+    case 'invitations.create':
+      if (admin) return true;
+      return (
+        user.role === 'coordinator' &&
+        resource.role !== undefined &&
+        COORDINATOR_INVITES.includes(resource.role) &&
+        isMemberOf(user, resource.organisationId)
+      );
+  }
+}
+
+export function assertCan(user: SessionUser | null, action: Action, resource: Resource = {}): void {
+  if (!can(user, action, resource)) throw new AppError('NOT_FOUND');
+}
+
+export function assertCanSeeOrganisation(user: SessionUser, organisationId: string): void {
+  if (!canSeeOrganisation(user, organisationId)) throw new AppError('NOT_FOUND');
+}
+
+/** For list queries: every organisation, or only these. */
+export function organisationScope(user: SessionUser): { all: true } | { all: false; ids: string[] } {
+  if (can(user, 'registry.readAll')) return { all: true };
+  return { all: false, ids: user.organisationId && ORGANISATION_ROLES.includes(user.role) ? [user.organisationId] : [] };
+}

@@ -1,0 +1,115 @@
+// The audit log: append-only entries chained by SHA-256 so any later edit of a stored row is detectable.
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { auditRowsAfter, insertAuditRows, lastAuditHash, lockAuditChain, type AuditRow } from '../repositories/audit.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What happened; `before`/`after` are the changed fields (or whole records), JSON-serialisable. */
+export interface AuditEntry {
+  actorId: string | null;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  organisationId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON with object keys sorted at every level, so the same content always hashes the same (jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/** Round-trips through JSON so what is hashed is exactly what jsonb stores and gives back. */
+function plain(value: unknown): unknown {
+  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+}
+
+interface HashedFields {
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  organisation_id: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export function auditHash(prevHash: string, row: HashedFields): string {
+  const body = canonicalJson({
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    organisationId: row.organisation_id,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  });
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+/**
+ * Appends entries in order. Inside a caller's transaction the entries commit or roll back with its change; the
+ * advisory lock is held to the end of that transaction, so keep such transactions short.
+ */
+export async function appendAudit(db: Kysely<Database>, at: Date, entries: AuditEntry | AuditEntry[]): Promise<string[]> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return [];
+  const run = async (trx: Kysely<Database>) => {
+    await lockAuditChain(trx);
+    let prev = (await lastAuditHash(trx)) ?? GENESIS_HASH;
+    const rows: Omit<AuditRow, 'id'>[] = [];
+    for (const e of list) {
+      const fields: HashedFields = {
+        at,
+        actor_id: e.actorId,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId ?? null,
+        organisation_id: e.organisationId ?? null,
+        before: plain(e.before),
+        after: plain(e.after),
+      };
+      const hash = auditHash(prev, fields);
+      rows.push({ ...fields, prev_hash: prev, hash });
+      prev = hash;
+    }
+    return insertAuditRows(trx, rows);
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute((trx: Transaction<Database>) => run(trx));
+}
+
+export interface AuditChainReport {
+  ok: boolean;
+  checked: number;
+  /** The first row whose link or content does not match, with the reason. */
+  firstBroken: { id: string; reason: 'prev_hash' | 'hash' } | null;
+}
+
+/** Walks the whole chain in id order and recomputes every hash. */
+export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditChainReport> {
+  let prev = GENESIS_HASH;
+  let after: string | null = null;
+  let checked = 0;
+  for (;;) {
+    const rows = await auditRowsAfter(db, after, 1000);
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      if (r.prev_hash !== prev) return { ok: false, checked, firstBroken: { id: r.id, reason: 'prev_hash' } };
+      if (auditHash(prev, r) !== r.hash) return { ok: false, checked, firstBroken: { id: r.id, reason: 'hash' } };
+      prev = r.hash;
+      checked++;
+    }
+    after = rows[rows.length - 1]!.id;
+  }
+  return { ok: true, checked, firstBroken: null };
+}
