@@ -88,7 +88,7 @@ export const capabilities: Dimension = {
           {
             tags: ['digital_personnel'],
             rec: [
-              'จัดการพัฒนาให้ครอบคลุมทุกกลุ่มทักษะตามกรอบทักษะดิจิทัลภาครัฐ โดยเลือกกลุ่มทักษะให้ตรงกับบทบาทของแต่ละตำแหน่ง',
+              'จัดการพัฒนาทักษะให้ครอบคลุมทุกกลุ่มทักษะตามกรอบทักษะดิจิทัลภาครัฐ โดยเลือกกลุ่มทักษะให้ตรงกับบทบาทของแต่ละตำแหน่ง',
               'Cover every skill group of the government digital skills framework, matching skill groups to each position’s role.',
             ],
           },

@@ -287,7 +287,7 @@ export const infrastructure: Dimension = {
             ev: true,
             tags: ['cybersecurity'],
             rec: [
-              'ตั้งค่าระบบให้จัดเก็บข้อมูลจราจรทางคอมพิวเตอร์จากอุปกรณ์เครือข่ายและระบบสำคัญไว้อย่างน้อย 90 วัน ในที่ที่แก้ไขไม่ได้',
+              'ตั้งค่าระบบให้จัดเก็บข้อมูลจราจรทางคอมพิวเตอร์จากอุปกรณ์เครือข่ายและระบบสำคัญไว้อย่างน้อย 90 วัน ในที่จัดเก็บที่ป้องกันการแก้ไข',
               'Configure network devices and key systems to keep traffic data for at least 90 days in tamper-proof storage.',
             ],
           },

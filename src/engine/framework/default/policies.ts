@@ -277,7 +277,7 @@ export const policies: Dimension = {
         ),
         numT(
           'P2.09',
-          ['จำนวนหน่วยงานที่เชื่อมโยงแลกเปลี่ยนข้อมูลกับหน่วยงานด้วยระบบอิเล็กทรอนิกส์', 'Number of agencies the agency exchanges data with electronically'],
+          ['จำนวนหน่วยงานภายนอกที่หน่วยงานเชื่อมโยงแลกเปลี่ยนข้อมูลด้วยระบบอิเล็กทรอนิกส์', 'Number of other agencies the agency exchanges data with electronically'],
           ['หน่วยงาน', 'agencies'],
           [
             [1, 0.25],
