@@ -379,13 +379,13 @@ export const policies: Dimension = {
           'P3.04',
           ['การปรับปรุงชุดข้อมูลเปิดให้เป็นปัจจุบัน', 'Keeping open datasets up to date'],
           [
+            ['unpublished', 'ยังไม่ได้เผยแพร่ข้อมูลเปิด', 'No open data published yet', 0],
             ['never', 'ยังไม่มีการปรับปรุงหลังเผยแพร่', 'Not updated after publication', 0],
             ['request', 'ปรับปรุงเมื่อมีผู้ร้องขอ', 'Updated on request', 0.33],
             ['some', 'ปรับปรุงตามรอบที่ระบุในคำอธิบายชุดข้อมูลสำหรับบางชุด', 'Some datasets updated on the schedule stated in their metadata', 0.67],
             ['all', 'ปรับปรุงทุกชุดตามรอบที่ระบุในคำอธิบายชุดข้อมูล', 'All datasets updated on the schedule stated in their metadata', 1],
           ],
           {
-            vis: { item: 'P3.01', equals: true },
             tags: ['open_data'],
             rec: [
               'กำหนดรอบการปรับปรุงของแต่ละชุดข้อมูลในคำอธิบายชุดข้อมูล และมอบหมายผู้รับผิดชอบปรับปรุงตามรอบ',
