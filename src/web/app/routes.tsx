@@ -16,6 +16,10 @@ const LaoImportPage = lazy(() => import('../features/registry/LaoImportPage'));
 const InvitationsPage = lazy(() => import('../features/invitations/InvitationsPage'));
 const OutboxPage = lazy(() => import('../features/outbox/OutboxPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const SurveyListPage = lazy(() => import('../features/questionnaire/SurveyListPage'));
+const QuestionnairePage = lazy(() => import('../features/questionnaire/QuestionnairePage'));
+const EditionsPage = lazy(() => import('../features/editions/EditionsPage'));
+const EditionPage = lazy(() => import('../features/editions/EditionPage'));
 
 /** Pages inside the signed-in shell. Add a feature's pages here (e.g. '/survey/*' for the questionnaire). */
 export const shellRoutes: AppRoute[] = [
@@ -26,6 +30,11 @@ export const shellRoutes: AppRoute[] = [
   { path: '/invitations', page: InvitationsPage, roles: ['admin', 'coordinator'] },
   { path: '/outbox', page: OutboxPage, roles: ['admin'] },
   { path: '/users', page: UsersPage, roles: ['admin'] },
+  { path: '/survey', page: SurveyListPage, roles: ['coordinator', 'contributor', 'head'] },
+  { path: '/survey/:eid', page: QuestionnairePage, roles: ['coordinator', 'contributor', 'head'] },
+  { path: '/survey/:eid/:oid', page: QuestionnairePage, roles: ['admin', 'reviewer', 'coordinator', 'contributor', 'head'] },
+  { path: '/editions', page: EditionsPage, roles: ['admin'] },
+  { path: '/editions/:eid', page: EditionPage, roles: ['admin'] },
 ];
 
 /** Pages shown without a session. */

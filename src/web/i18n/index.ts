@@ -3,6 +3,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import th from './th.json';
 import en from './en.json';
+// Feature modules' navigation labels (additive; features keep their own catalogues).
+import '../features/questionnaire/shell-i18n';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
