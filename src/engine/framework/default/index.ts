@@ -119,7 +119,9 @@ const MOVED_SINCE_2561: Record<string, { code: string; subdimension: string }> =
   'T3.01': { code: 'P1.08', subdimension: 'P1' }, // enterprise architecture was part of the digital plan block
 };
 
-function derivePrevious(current: Framework): Framework {
+function derivePrevious(source: Framework): Framework {
+  // A deep copy, so the two editions never share objects a caller could mutate.
+  const current = structuredClone(source);
   const removed = new Set([...NEW_IN_2562, ...Object.keys(MOVED_SINCE_2561)]);
   const moved = new Map<string, Item[]>();
   for (const item of frameworkItems(current)) {
