@@ -212,3 +212,6 @@ export interface UnitInput {
 }
 
 export type AnswerValue = boolean | string | string[] | number | null;
+
+/** The missing-answer rule of a framework (helper alias used by results). */
+export type MissingRule = Framework['missing'];

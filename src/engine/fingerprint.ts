@@ -1,0 +1,85 @@
+// Fingerprint of a scoring run: SHA-256 over canonical JSON of framework + inputs + engine version.
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Framework, UnitInput } from './framework/types.js';
+import { ENGINE_VERSION } from './results.js';
+
+/**
+ * JSON with object keys sorted at every level, undefined properties dropped, non-finite numbers as null.
+ * Arrays keep their order, except where the order carries no meaning (see canonicalUnit).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value === 0 ? 0 : value) : 'null';
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (Array.isArray(value)) return '[' + value.map((v) => canonicalJson(v)).join(',') + ']';
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort();
+    return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k])).join(',') + '}';
+  }
+  return 'null';
+}
+
+function itemCodes(fw: Framework): string[] {
+  const codes: string[] = [];
+  for (const d of fw.dimensions ?? []) {
+    for (const it of d.items ?? []) codes.push(it.code);
+    for (const sd of d.subdimensions ?? []) for (const it of sd.items ?? []) codes.push(it.code);
+  }
+  return codes;
+}
+
+function answerJson(v: unknown): string {
+  if (v === undefined || v === null) return 'null';
+  if (Array.isArray(v)) return canonicalJson([...v].sort());
+  if (typeof v === 'number') return canonicalJson(v);
+  return JSON.stringify(v);
+}
+
+/**
+ * A unit in compact canonical form: answers as an array in the framework's item order (the framework is hashed
+ * too), order-free lists sorted, and any answer to a code the framework lacks kept in a sorted "extra" object.
+ */
+function canonicalUnit(u: UnitInput, codes: readonly string[], known: ReadonlySet<string>, row?: readonly unknown[]): string {
+  const answers = u.answers ?? {};
+  const parts: string[] = new Array(codes.length);
+  if (row) for (let k = 0; k < codes.length; k++) parts[k] = answerJson(row[k]);
+  else for (let k = 0; k < codes.length; k++) parts[k] = answerJson(answers[codes[k]!]);
+  let extra = '';
+  if (!row || Object.keys(answers).length !== row.filter((v) => v !== undefined).length)
+  for (const key in answers)
+    if (!known.has(key)) {
+      const ex: Record<string, unknown> = {};
+      for (const k2 in answers) if (!known.has(k2)) ex[k2] = answers[k2];
+      extra = `,"extra":${canonicalJson(ex)}`;
+      break;
+    }
+  const evidence = u.evidenceAccepted ? canonicalJson([...new Set(u.evidenceAccepted)].sort()) : 'null';
+  return `{"answers":[${parts.join(',')}],"attributes":${canonicalJson(u.attributes ?? {})},"evidenceAccepted":${evidence}${extra},"id":${JSON.stringify(u.id)},"name":${canonicalJson(u.name)}}`;
+}
+
+/** "sha256:<hex>". Units are hashed in id order, so their order in the input does not matter. */
+export function fingerprint(framework: Framework, units: readonly UnitInput[], options: unknown = {}, read?: { codes: string[]; rows: unknown[][] }): string {
+  const h = sha256.create();
+  const codes = itemCodes(framework);
+  const known = new Set(codes);
+  // Pre-read answer rows (aligned with the same codes) save a second pass over the answer objects.
+  const rowOf = new Map<UnitInput, unknown[]>();
+  if (read && read.codes.length === codes.length && read.codes.every((c, k) => c === codes[k])) units.forEach((u, i) => rowOf.set(u, read.rows[i]!));
+  h.update(utf8ToBytes(`{"engineVersion":${JSON.stringify(ENGINE_VERSION)},"framework":${canonicalJson(framework)},"options":${canonicalJson(options)},"units":[`));
+  const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Hash in chunks of ~64 KiB: fewer, larger updates are much faster than one per unit.
+  let buf = '';
+  sorted.forEach((u, i) => {
+    buf += (i > 0 ? ',' : '') + canonicalUnit(u, codes, known, rowOf.get(u));
+    if (buf.length > 65536) {
+      h.update(utf8ToBytes(buf));
+      buf = '';
+    }
+  });
+  h.update(utf8ToBytes(buf + ']}'));
+  return 'sha256:' + bytesToHex(h.digest());
+}

@@ -1,0 +1,163 @@
+// Seeded Monte Carlo uncertainty analysis (JRC/COINr style): perturbs weights, aggregation and normalisation,
+// re-aggregating precomputed item values, and reports each unit's rank distribution and non-robust pairs.
+import type { AggregationMethod, Framework, MissingRule, NormalisationMethod, PeerGroupKey, UnitInput } from '../framework/types.js';
+import { createRng } from '../random.js';
+import { ENGINE_VERSION } from '../results.js';
+import { aggregateAll, aggregateFromGroups, allocAggregated, type Methods, type Weights } from '../scoring/aggregate.js';
+import { prepareEdition } from '../scoring/edition.js';
+import { peerGroupOf } from '../scoring/missing.js';
+import { normaliseMatrix } from '../scoring/normalise.js';
+import { competitionRanks } from '../scoring/rank.js';
+import { quantileSorted } from '../stats/descriptive.js';
+
+export interface RobustnessOptions {
+  /** Default 1000. */
+  iterations?: number;
+  /** Seed of the generator (default 1); the same seed gives the same result. */
+  seed?: number;
+  /** Each perturbed weight is multiplied by U(1 − noise, 1 + noise); default 0.25. */
+  weightNoise?: number;
+  /**
+   * Which weights are perturbed: 'dimensions' (dimension and sub-dimension weights, the default, as in JRC/COINr
+   * practice) or 'all' (item weights too; every iteration then re-aggregates every item, about 10× slower).
+   */
+  perturb?: 'dimensions' | 'all';
+  /** Aggregation alternatives drawn uniformly per iteration, applied at every level; default arithmetic and geometric. */
+  aggregations?: AggregationMethod[];
+  /** Normalisation alternatives drawn uniformly per iteration; 'configured' = the framework's own. Default configured, minmax, percentile. */
+  normalisations?: ('configured' | NormalisationMethod)[];
+  /** Rank within this peer group (default 'all'). */
+  peerGroup?: PeerGroupKey;
+  /** A pair keeps its order robustly when it does so in at least this share of iterations; default 0.9. */
+  robustShare?: number;
+  missing?: MissingRule;
+}
+
+export interface UnitRobustness {
+  id: string;
+  group: string;
+  /** Rank under the framework as configured. */
+  nominalRank: number;
+  medianRank: number;
+  /** 5th and 95th percentiles of the simulated ranks (linear interpolation). */
+  rankP05: number;
+  rankP95: number;
+}
+
+/** Two units adjacent in the nominal ranking whose order flips too often. */
+export interface UnstablePair {
+  group: string;
+  higher: string;
+  lower: string;
+  nominalRanks: [number, number];
+  /** Share of iterations where `higher` still ranks at least as high as `lower`. */
+  shareKept: number;
+}
+
+export interface RobustnessResult {
+  engineVersion: string;
+  /** Fingerprint of the scored inputs (same as scoreEdition's). */
+  fingerprint: string;
+  settings: Required<Omit<RobustnessOptions, 'missing'>>;
+  /** Sorted by group, then nominal rank. */
+  units: UnitRobustness[];
+  unstablePairs: UnstablePair[];
+}
+
+const ZSCORE_FREE = (m: string): boolean => m !== 'zscore';
+
+/** Runs the analysis; item points and each normalisation alternative are computed once, iterations only re-aggregate. */
+export function runRobustness(framework: Framework, units: readonly UnitInput[], options: RobustnessOptions = {}): RobustnessResult {
+  const settings: RobustnessResult['settings'] = {
+    iterations: options.iterations ?? 1000,
+    seed: options.seed ?? 1,
+    weightNoise: options.weightNoise ?? 0.25,
+    perturb: options.perturb ?? 'dimensions',
+    aggregations: options.aggregations ?? ['arithmetic', 'geometric'],
+    normalisations: (options.normalisations ?? ['configured', 'minmax', 'percentile']).filter(ZSCORE_FREE),
+    peerGroup: options.peerGroup ?? 'all',
+    robustShare: options.robustShare ?? 0.9,
+  };
+  if (settings.normalisations.length === 0) settings.normalisations = ['configured'];
+  if (settings.aggregations.length === 0) settings.aggregations = ['arithmetic'];
+  const p = prepareEdition(framework, units, options.missing ? { missing: options.missing } : {});
+  const { cf, plan } = p;
+  const n = p.units.length;
+  const alternatives = settings.normalisations.map((method) => (method === 'configured' ? p.values : normaliseMatrix(cf, p.matrix, method)));
+  // Geometric alternatives use the framework's zero rule where it has one, else epsilon 0.01 (zeros must not end a unit).
+  const methodsFor = (aggMethod: AggregationMethod): Methods =>
+    aggMethod === 'arithmetic'
+      ? { dims: p.methods.dims.map(() => ({ method: 'arithmetic' })), overall: { method: 'arithmetic' } }
+      : { dims: p.methods.dims.map((a) => ({ method: 'geometric', zeroRule: a.zeroRule, epsilon: a.epsilon })), overall: { ...p.methods.overall, method: 'geometric' } };
+  const methodList = settings.aggregations.map(methodsFor);
+  // With item weights fixed, items → group is computed once per (normalisation, aggregation) pair.
+  const groupVals: Float64Array[][] =
+    settings.perturb === 'all' ? [] : alternatives.map((values) => methodList.map((mt) => aggregateAll(plan, values, p.weights, mt, allocAggregated(plan)).group));
+
+  // Groups for ranking, and the nominal ranking.
+  const groupOf = p.units.map((u) => peerGroupOf(u, settings.peerGroup));
+  const groups = new Map<string, number[]>();
+  groupOf.forEach((g, i) => {
+    if (g === null || p.agg.overall[i] !== p.agg.overall[i]) return;
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(i);
+  });
+  const nominal = new Int32Array(n);
+  const pairs: { group: string; a: number; b: number; kept: number }[] = [];
+  for (const [g, members] of groups) {
+    const r = competitionRanks(members.map((i) => p.agg.overall[i]!));
+    members.forEach((i, k) => (nominal[i] = r[k]!.rank));
+    const ordered = [...members].sort((a, b) => nominal[a]! - nominal[b]! || (p.units[a]!.id < p.units[b]!.id ? -1 : 1));
+    for (let k = 0; k + 1 < ordered.length; k++) pairs.push({ group: g, a: ordered[k]!, b: ordered[k + 1]!, kept: 0 });
+  }
+
+  const rng = createRng(settings.seed);
+  const iters = settings.iterations;
+  const ranks = new Float64Array(iters * n);
+  const w: Weights = { item: new Float64Array(p.weights.item.length), group: new Float64Array(p.weights.group.length), dim: new Float64Array(p.weights.dim.length) };
+  const out = allocAggregated(plan);
+  const noise = settings.weightNoise;
+  const groupList = [...groups.values()].map((members) => Int32Array.from(members));
+  const scratch = new Int32Array(n);
+  const rankNow = new Float64Array(n);
+  for (let it = 0; it < iters; it++) {
+    for (const key of ['item', 'group', 'dim'] as const) {
+      const base = p.weights[key];
+      const dst = w[key];
+      const perturbed = key !== 'item' || settings.perturb === 'all';
+      for (let k = 0; k < base.length; k++) dst[k] = perturbed ? base[k]! * (1 + noise * (2 * rng.next() - 1)) : base[k]!;
+    }
+    const a = rng.int(alternatives.length);
+    const mi = rng.int(methodList.length);
+    if (settings.perturb === 'all') aggregateAll(plan, alternatives[a]!, w, methodList[mi]!, out);
+    else aggregateFromGroups(plan, groupVals[a]![mi]!, w, methodList[mi]!, out);
+    const sc = out.overall;
+    for (const members of groupList) {
+      const len = members.length;
+      for (let k = 0; k < len; k++) scratch[k] = members[k]!;
+      const view = scratch.subarray(0, len);
+      view.sort((a, b) => sc[b]! - sc[a]! || a - b);
+      // Competition ranks (ties share the best rank).
+      for (let k = 0; k < len; k++) {
+        const i = view[k]!;
+        rankNow[i] = k > 0 && sc[i] === sc[view[k - 1]!] ? rankNow[view[k - 1]!]! : k + 1;
+      }
+    }
+    ranks.set(rankNow, it * n);
+    for (const pr of pairs) if (rankNow[pr.a]! <= rankNow[pr.b]!) pr.kept++;
+  }
+
+  const col = new Float64Array(iters);
+  const unitsOut: UnitRobustness[] = [];
+  for (const [g, members] of groups)
+    for (const i of members) {
+      for (let it = 0; it < iters; it++) col[it] = ranks[it * n + i]!;
+      col.sort();
+      unitsOut.push({ id: p.units[i]!.id, group: g, nominalRank: nominal[i]!, medianRank: quantileSorted(col, 0.5), rankP05: quantileSorted(col, 0.05), rankP95: quantileSorted(col, 0.95) });
+    }
+  unitsOut.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.nominalRank - b.nominalRank || (a.id < b.id ? -1 : 1)));
+  const unstablePairs = pairs
+    .map((pr) => ({ group: pr.group, higher: p.units[pr.a]!.id, lower: p.units[pr.b]!.id, nominalRanks: [nominal[pr.a]!, nominal[pr.b]!] as [number, number], shareKept: iters ? pr.kept / iters : 1 }))
+    .filter((pr) => pr.shareKept < settings.robustShare);
+  return { engineVersion: ENGINE_VERSION, fingerprint: p.fingerprint, settings, units: unitsOut, unstablePairs };
+}
