@@ -23,6 +23,12 @@ export interface AppContext {
 
 export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export interface BuildOptions {
   config: Config;
   db: DB;
@@ -92,6 +98,13 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   });
   await app.register(cookie);
   registerAuth(app, ctx);
+
+  // The route table, so tests can check that every route taking an organisation id is covered by the access tests.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) routeTable.push({ method: String(m), url: r.url });
+  });
 
   for (const mod of routeModules) {
     await app.register(async (scope) => mod(scope as AppInstance, ctx));

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { appendAudit, verifyAuditChain, GENESIS_HASH } from '../../src/server/services/audit.js';
+import { ADMIN, as, orgIdByCode, signIn, startHarness, type Harness } from './support/foundation.js';
+
+describe('audit log hash chain', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('chains entries from 64 zeros and keeps one chain under concurrent writers', async () => {
+    const first = await h.db.selectFrom('audit_log').select(['prev_hash']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    expect(first.prev_hash).toBe(GENESIS_HASH);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        appendAudit(h.db, new Date('2026-05-01T03:00:00Z'), { actorId: null, action: 'test.concurrent', entity: 'test', entityId: String(i), after: { i, nested: { b: 2, a: [1, 'ก'] } } }),
+      ),
+    );
+    const report = await verifyAuditChain(h.db);
+    expect(report).toMatchObject({ ok: true, firstBroken: null });
+    expect(report.checked).toBeGreaterThanOrEqual(22);
+  });
+
+  it('detects a row altered directly in the database and names the first broken row', async () => {
+    const admin = await signIn(h.app, ADMIN.email, ADMIN.password);
+    const id = await orgIdByCode(h.db, '07011');
+    await as(h.app, admin, { method: 'PATCH', url: `/api/registry/organisations/${id}`, payload: { version: 1, servesPublic: false } });
+    await as(h.app, admin, { method: 'PATCH', url: `/api/registry/organisations/${id}`, payload: { version: 2, servesPublic: true } });
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
+
+    const target = await h.db.selectFrom('audit_log').select('id').where('entity_id', '=', id).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    await sql`UPDATE audit_log SET after = '{"servesPublic": true}'::jsonb WHERE id = ${target.id}`.execute(h.db);
+    const report = await verifyAuditChain(h.db);
+    expect(report.ok).toBe(false);
+    expect(report.firstBroken).toEqual({ id: String(target.id), reason: 'hash' });
+
+    // Re-hashing the altered row to hide the edit breaks the link from the next row instead.
+    const next = await h.db.selectFrom('audit_log').select('id').where('id', '>', String(target.id)).orderBy('id').limit(1).executeTakeFirstOrThrow();
+    await sql`UPDATE audit_log SET hash = repeat('a', 64) WHERE id = ${target.id}`.execute(h.db);
+    const again = await verifyAuditChain(h.db);
+    expect(again.firstBroken?.id).toBe(String(target.id));
+    await sql`DELETE FROM audit_log WHERE id = ${target.id}`.execute(h.db);
+    expect((await verifyAuditChain(h.db)).firstBroken).toEqual({ id: String(next.id), reason: 'prev_hash' });
+  });
+});
