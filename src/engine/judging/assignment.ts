@@ -139,6 +139,7 @@ function minCostMaxFlow(g: FlowGraph, s: number, t: number): void {
     while (heap.size > 0) {
       const [d, u] = heap.pop();
       if (d > dist[u]!) continue;
+      if (u === t) break; // nodes farther than t get potential += dist[t] below, which keeps reduced costs ≥ 0
       for (let e = g.head[u]!; e !== -1; e = g.next[e]!) {
         if (g.cap[e]! <= 0) continue;
         const v = g.to[e]!;
@@ -152,7 +153,8 @@ function minCostMaxFlow(g: FlowGraph, s: number, t: number): void {
       }
     }
     if (dist[t] === Infinity) return;
-    for (let v = 0; v < n; v++) if (dist[v]! < Infinity) potential[v]! += dist[v]!;
+    const dt = dist[t]!;
+    for (let v = 0; v < n; v++) potential[v]! += Math.min(dist[v]!, dt);
     let f = Infinity;
     for (let v = t; v !== s; v = g.to[prevEdge[v]! ^ 1]!) f = Math.min(f, g.cap[prevEdge[v]!]!);
     for (let v = t; v !== s; v = g.to[prevEdge[v]! ^ 1]!) {
