@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   computeAwards,
   defaultAwardSet,
+  explainUnit,
   DEFAULT_AWARD_TAGS,
   effectivePoints,
   PEER_GROUPS,
@@ -170,6 +171,31 @@ describe('the default award set on a synthetic edition', () => {
     for (const g of dg.groups) {
       expect(g.winners.length).toBeGreaterThan(0);
       if (!g.tieAtCutoff) expect(g.winners.length).toBeLessThanOrEqual(g.selection.topN!);
+    }
+  });
+
+  it('explains one unit across every category', () => {
+    const province = units.find((u) => u.peer.level === 'province')!;
+    const ex = explainUnit(results, province.id);
+    expect(ex.map((e) => e.categoryId)).toEqual(results.categories.map((c) => c.categoryId));
+    const dataGov = ex.find((e) => e.categoryId === 'data_governance')!;
+    expect(dataGov.decisions).toEqual([]);
+    expect(dataGov.notInPeerGroups!.en).toBe('This award is only for All department-level agencies');
+    const dg = ex.find((e) => e.categoryId === 'dg_award')!;
+    expect(dg.decisions).toHaveLength(1);
+    expect(dg.decisions[0]!.group).toBe('province');
+    expect(dg.decisions[0]!.reason.en.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an invalid set or repeated unit ids with a VALIDATION_FAILED error listing the problems', () => {
+    expect(() => computeAwards({ set, units: [...units, units[0]!] })).toThrowError(/Unit x00 appears twice/);
+    const bad = clone(set);
+    (bad.categories[0] as RuleCategory).selection = {};
+    try {
+      computeAwards({ set: bad, units });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ path: 'categories[0].selection' })] });
     }
   });
 });

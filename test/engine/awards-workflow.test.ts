@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyDecisionAction,
+  awardsGiven,
   computeCategory,
   createDecision,
   finalWinners,
@@ -113,6 +114,18 @@ describe('decision workflow', () => {
     const reopened = run(approved, { type: 'reopen', by: 'c', at, reason: 'New evidence check' });
     expect(reopened.state).toBe('reviewed');
     expect(reopened.history.at(-1)!.note).toBe('New evidence check');
+  });
+
+  it('final winners of several decisions feed the roll-up', () => {
+    const d1 = run(fresh(), { type: 'review', by: 'c', at }, { type: 'override', by: 'c', at, change: 'add', unitId: 'c', group: 'department_service', reason: 'r' });
+    const d2 = createDecision(computeCategory(category({ id: 'other', selection: { topN: 1 } }), units), '2566');
+    const r = rollUpAwards(awardsGiven([d1, d2]), units);
+    expect(r.totalAwards).toBe(4);
+    expect(r.byCategory).toEqual([
+      { categoryId: 'test_award', awards: 3, units: 3 },
+      { categoryId: 'other', awards: 1, units: 1 },
+    ]);
+    expect(r.byMinistry).toEqual([{ ministry: 'M1', units: 4, winningUnits: 3, awards: 4 }]);
   });
 
   it('decisions are JSON round-trippable', () => {

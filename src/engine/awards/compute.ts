@@ -1,6 +1,7 @@
 // Computes rule-based awards: eligibility, deciding values, selection with tie rules, knife-edge flags, reasons.
 import type { AwardSet, Criterion, PeerGroupCode, RuleCategory, SecondaryCriterion, Selection } from './category.js';
-import { PEER_GROUPS } from './category.js';
+import { PEER_GROUPS, validateAwardSet } from './category.js';
+import { AppError } from '../../shared/errors.js';
 import { describeCriterion, fmt, improvementBasis, unitValue } from './criteria.js';
 import type { OlsFit } from './stats.js';
 import { competitionRanks, ols } from './stats.js';
@@ -141,15 +142,31 @@ const DEFAULT_TOLERANCE = 1e-9;
 const DEFAULT_NEAR_MISSES = 3;
 const DEFAULT_MIN_REGRESSION_UNITS = 5;
 
-/** Computes every rule-based category of the set (committee categories are decided in committee.ts). */
+/**
+ * Computes every rule-based category of the set (committee categories are decided in committee.ts).
+ * Throws AppError VALIDATION_FAILED, with every problem as a detail, when the set is invalid or unit ids repeat.
+ */
 export function computeAwards(input: AwardInput): AwardResults {
+  const problems = validateAwardSet(input.set);
+  const seen = new Set<string>();
+  for (const u of input.units) {
+    if (seen.has(u.id))
+      problems.push({ code: 'UNIT_DUPLICATE', path: `units.${u.id}`, th: `หน่วยงาน ${u.id} ซ้ำ`, en: `Unit ${u.id} appears twice` });
+    seen.add(u.id);
+  }
+  if (problems.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      { detail: problems.map((p) => p.en).join('; ') },
+      problems.map(({ path, th, en }) => ({ path, th, en })),
+    );
   const categories: CategoryResult[] = [];
   for (const c of input.set.categories)
     if (c.type === 'rule') categories.push(computeCategory(c, input.units, { itemTags: input.itemTags, robustness: input.robustness }));
   return { edition: input.set.edition, version: input.set.version, categories };
 }
 
-/** Computes one rule-based category over the units. */
+/** Computes one rule-based category over the units. The category must be valid (see validateAwardSet). */
 export function computeCategory(
   category: RuleCategory,
   units: readonly AwardUnit[],
@@ -610,4 +627,23 @@ function assessKnifeEdge(
         ...ids,
         reason: { th: `ช่วงอันดับ 5–95 % ไม่ซ้อนทับกัน: ${text}`, en: `The 5–95 % rank intervals do not overlap: ${text}` },
       };
+}
+
+/** Where one unit stands in one category: its decision in each group it competed in, or why it could not compete. */
+export interface UnitExplanation {
+  categoryId: string;
+  name: I18nText;
+  /** Empty when the unit is outside the category's peer groups. */
+  decisions: (UnitDecision & { group: string })[];
+  notInPeerGroups: I18nText | null;
+}
+
+/** Every category's decision about one unit, e.g. for the agency's own scorecard ("why did we not win?"). */
+export function explainUnit(results: AwardResults, unitId: string): UnitExplanation[] {
+  return results.categories.map((c) => ({
+    categoryId: c.categoryId,
+    name: c.name,
+    decisions: c.groups.flatMap((g) => g.decisions.filter((d) => d.unitId === unitId).map((d) => ({ ...d, group: g.key }))),
+    notInPeerGroups: c.notInPeerGroups.find((x) => x.unitId === unitId)?.reason ?? null,
+  }));
 }

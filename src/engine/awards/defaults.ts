@@ -84,8 +84,9 @@ export function defaultAwardSet(opts: DefaultAwardOptions): AwardSet {
   // 3. Outstanding improvement per peer group, ranked by the gain adjusted for last year's score (regression
   // residual), so an agency recovering from one bad year does not beat one that truly improved. It must be at
   // least at the second readiness stage now (order 1: not still at the bottom), have gained more than 1 % of the
-  // scale in raw terms (less is within rounding and answer noise), and the group needs 5 units in both editions
-  // for the regression. Three per group keeps it an award for the exceptional few.
+  // scale in raw terms (less is within rounding and answer noise), and the group needs 10 units in both editions
+  // for the regression (real groups are far larger: 76 provinces, ~150 departments per group; below 10 a single
+  // agency moves the slope too much). Three per group keeps it an award for the exceptional few.
   const improvement: RuleCategory = {
     type: 'rule',
     id: 'improvement',
@@ -96,7 +97,7 @@ export function defaultAwardSet(opts: DefaultAwardOptions): AwardSet {
       minEvidenceShare: MIN_EVIDENCE,
       minStageOrder: 1,
     },
-    criterion: { kind: 'improvement', basis: 'overall', method: 'adjusted', minRawGain: 0.01 * s, minRegressionUnits: 5 },
+    criterion: { kind: 'improvement', basis: 'overall', method: 'adjusted', minRawGain: 0.01 * s, minRegressionUnits: 10 },
     selection: { topN: 3 },
     tie: { kind: 'all_win' },
     perPeerGroup: true,

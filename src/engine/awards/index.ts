@@ -40,12 +40,13 @@ export type {
   KnifeEdge,
   Outcome,
   UnitDecision,
+  UnitExplanation,
 } from './compute.js';
-export { computeAwards, computeCategory } from './compute.js';
+export { computeAwards, computeCategory, explainUnit } from './compute.js';
 export type { OlsFit } from './stats.js';
 export { competitionRanks, ols } from './stats.js';
 export type { AwardDecision, DecisionAction, DecisionState, FinalWinner, HistoryEntry, OverrideRecord, TransitionResult } from './workflow.js';
-export { ALLOWED_ACTIONS, applyDecisionAction, createDecision, finalWinners, knifeEdgeGroups } from './workflow.js';
+export { ALLOWED_ACTIONS, applyDecisionAction, awardsGiven, createDecision, finalWinners, knifeEdgeGroups } from './workflow.js';
 export type { AwardGiven, AwardRollup } from './rollup.js';
 export { ministryRollupUnits, rollUpAwards } from './rollup.js';
 export type {

@@ -228,3 +228,8 @@ export function finalWinners(d: AwardDecision): FinalWinner[] {
   }
   return out;
 }
+
+/** All final winners of several decisions, as awards for rollUpAwards (pass only announced ones for public figures). */
+export function awardsGiven(decisions: readonly AwardDecision[]): FinalWinner[] {
+  return decisions.flatMap((d) => finalWinners(d));
+}
