@@ -10,7 +10,7 @@ import type { AuditEntry, Items, Organisation } from '../../api/types';
 import { useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert } from '../../components/ui';
-import { ORG_TYPES } from './options';
+import { useOrgTypes } from './options';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -45,6 +45,7 @@ function EditForm({ org, onDone }: { org: Organisation; onDone: (saved: boolean)
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
+  const orgTypes = useOrgTypes();
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
 
   const submit = async (e: FormEvent) => {
@@ -96,7 +97,7 @@ function EditForm({ org, onDone }: { org: Organisation; onDone: (saved: boolean)
           <TextInput label={t('org.nameEn')} value={draft.nameEn} onChange={(e) => set('nameEn', e.currentTarget.value)} lang="en" />
           <Select
             label={t('registry.orgType')}
-            data={[...new Set([...ORG_TYPES, ...(draft.orgType ? [draft.orgType] : [])])].map((o) => ({ value: o, label: t(`orgTypes.${o}`, { defaultValue: o }) }))}
+            data={orgTypes.options}
             value={draft.orgType}
             onChange={(v) => set('orgType', v)}
             searchable
@@ -191,6 +192,7 @@ export default function OrganisationPage() {
   const { id = '' } = useParams();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const orgTypes = useOrgTypes();
   const q = useQuery({ queryKey: ['organisation', id], queryFn: () => api.get<Organisation>(`/api/registry/organisations/${id}`) });
   const isAdmin = user.role === 'admin';
   const canBrowse = user.role === 'admin' || user.role === 'reviewer';
@@ -272,7 +274,7 @@ export default function OrganisationPage() {
           <SimpleGrid component="dl" cols={{ base: 1, sm: 2, md: 3 }} spacing="lg" m={0}>
             <Field label={t('org.code')}>{o.code ?? '—'}</Field>
             <Field label={t('registry.level')}>{t(`levels.${o.level}`)}</Field>
-            <Field label={t('registry.orgType')}>{o.orgType ? t(`orgTypes.${o.orgType}`, { defaultValue: o.orgType }) : '—'}</Field>
+            <Field label={t('registry.orgType')}>{orgTypes.label(o.orgType)}</Field>
             <Field label={t('registry.ministry')}>{f.pick(o.ministryNameTh, o.ministryNameEn) || '—'}</Field>
             <Field label={t('registry.province')}>{f.pick(o.provinceNameTh, o.provinceNameEn) || '—'}</Field>
             <Field label={t('org.servesPublic')}>{o.servesPublic ? t('common.yes') : t('common.no')}</Field>

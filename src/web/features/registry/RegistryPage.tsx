@@ -11,7 +11,7 @@ import { LEVELS, type Organisation, type Page } from '../../api/types';
 import { useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
-import { ORG_TYPES, useMinistries, useProvinces } from './options';
+import { useMinistries, useOrgTypes, useProvinces } from './options';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['level', 'ministry', 'province', 'orgType', 'servesPublic'] as const;
@@ -26,6 +26,7 @@ export default function RegistryPage() {
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const ministries = useMinistries();
   const provinces = useProvinces();
+  const orgTypes = useOrgTypes();
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -110,7 +111,7 @@ export default function RegistryPage() {
               placeholder={t('common.all')}
               clearable
               searchable
-              data={ORG_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))}
+              data={orgTypes.options}
               value={filters.orgType || null}
               onChange={(v) => update({ orgType: v })}
             />
@@ -209,7 +210,7 @@ export default function RegistryPage() {
                       <Text size="sm">{f.pick(o.provinceNameTh, o.provinceNameEn) || '—'}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{o.orgType ? t(`orgTypes.${o.orgType}`, { defaultValue: o.orgType }) : '—'}</Text>
+                      <Text size="sm">{orgTypes.label(o.orgType)}</Text>
                     </Table.Td>
                     <Table.Td>
                       {o.servesPublic ? (

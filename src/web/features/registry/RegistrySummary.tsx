@@ -1,5 +1,5 @@
 // Registry counts by level and LAO type, from /api/registry/summary.
-import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -27,17 +27,17 @@ function toCounts(v: unknown): Counts {
 
 export interface RegistrySummaryData {
   byLevel?: unknown;
-  byLaoType?: unknown;
+  laoByType?: unknown;
   [k: string]: unknown;
 }
 
-function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Stat({ label, value, testId, small }: { label: string; value: string; testId?: string; small?: boolean }) {
   return (
-    <Paper withBorder radius="md" p="md" data-testid={testId}>
+    <Paper withBorder radius="md" p={small ? 'sm' : 'md'} data-testid={testId}>
       <Text size="xs" c="dimmed" fw={500}>
         {label}
       </Text>
-      <Text fw={600} fz={26} lh={1.4}>
+      <Text fw={600} fz={small ? 20 : 26} lh={1.4}>
         {value}
       </Text>
     </Paper>
@@ -51,16 +51,28 @@ export function RegistrySummary() {
   if (q.isPending) return <Skeleton h={88} radius="md" />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const byLevel = toCounts(q.data.byLevel ?? q.data['levels'] ?? q.data);
-  const byLao = toCounts(q.data.byLaoType ?? q.data['laoTypes'] ?? {});
+  const byLao = toCounts(q.data.laoByType ?? {});
   const levels = ['department', 'provincial_unit', 'province', 'lao'].filter((k) => k in byLevel);
+  const laoTypes = Object.entries(byLao);
   return (
-    <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
-      {levels.map((k) => (
-        <Stat key={k} label={t(`levelsPlural.${k}`)} value={f.number(byLevel[k] ?? 0)} testId={`summary-${k}`} />
-      ))}
-      {Object.entries(byLao).map(([k, n]) => (
-        <Stat key={`lao-${k}`} label={t(`orgTypes.${k}`, { defaultValue: k })} value={f.number(n)} />
-      ))}
-    </SimpleGrid>
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+        {levels.map((k) => (
+          <Stat key={k} label={t(`levelsPlural.${k}`)} value={f.number(byLevel[k] ?? 0)} testId={`summary-${k}`} />
+        ))}
+      </SimpleGrid>
+      {laoTypes.length > 0 ? (
+        <div>
+          <Text size="sm" fw={500} mb="xs">
+            {t('home.laoByType')}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="sm">
+            {laoTypes.map(([k, n]) => (
+              <Stat key={k} label={t(`orgTypes.${k}`, { defaultValue: k })} value={f.number(n)} small />
+            ))}
+          </SimpleGrid>
+        </div>
+      ) : null}
+    </Stack>
   );
 }
