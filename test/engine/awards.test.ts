@@ -261,7 +261,9 @@ describe('robust decisions', () => {
 
   it('flags knife-edge when the last winner and the first non-winner have overlapping 5–95 % intervals', () => {
     const intervals = { b: { p5: 2, p50: 2, p95: 4 }, c: { p5: 2, p50: 3, p95: 5 } };
-    const g = only(computeCategory(cat, units, { robustness: { overall: { department_service: { intervals } } } }));
+    const r = computeCategory(cat, units, { robustness: { overall: { department_service: { intervals } } } });
+    const g = only(r);
+    expect(r.knifeEdgeGroups).toEqual(['department_service']);
     expect(g.knifeEdge).toMatchObject({ flagged: true, assessed: true, lastWinner: 'b', firstNonWinner: 'c' });
     expect(g.knifeEdge.reason.en).toContain('overlap');
   });

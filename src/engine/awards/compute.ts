@@ -130,6 +130,8 @@ export interface CategoryResult {
   /** Units outside every peer group of the category, with the reason. */
   notInPeerGroups: { unitId: string; reason: I18nText }[];
   totalWinners: number;
+  /** Keys of the groups whose decision is knife-edge; the committee must acknowledge them before approving. */
+  knifeEdgeGroups: string[];
 }
 
 export interface AwardResults {
@@ -201,6 +203,7 @@ export function computeCategory(
     groups,
     notInPeerGroups,
     totalWinners: groups.reduce((s, g) => s + g.winners.length, 0),
+    knifeEdgeGroups: groups.filter((g) => g.knifeEdge.flagged).map((g) => g.key),
   };
 }
 
