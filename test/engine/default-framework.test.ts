@@ -8,7 +8,9 @@ import {
   frameworkItems,
   previousFramework,
 } from '../../src/engine/framework/default/index.js';
-import type { Framework, I18nText, Item } from '../../src/engine/framework/types.js';
+import type { AnswerValue, Framework, I18nText, Item, UnitInput } from '../../src/engine/framework/types.js';
+import { validateFramework } from '../../src/engine/framework/validate.js';
+import { scoreEdition } from '../../src/engine/scoring/edition.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 const LATIN = /[A-Za-z]/;
@@ -61,6 +63,11 @@ function visibleIfProblems(framework: Framework): string[] {
 }
 
 describe('default framework', () => {
+  it('validates with no problems, as does the previous edition', () => {
+    expect(validateFramework(defaultFramework)).toEqual([]);
+    expect(validateFramework(previousFramework)).toEqual([]);
+  });
+
   it('has the fixed identity and settings', () => {
     expect(defaultFramework.id).toBe('dga-readiness');
     expect(defaultFramework.version).toBe('2562.1');
@@ -186,6 +193,14 @@ describe('default framework', () => {
     expect(visibleIfProblems(defaultFramework)).toEqual([]);
   });
 
+  it('weights each yes/no parent at least as much as its scored follow-ups, so answering yes never lowers a score', () => {
+    for (const parent of items.filter((i) => i.kind === 'yes_no')) {
+      const followers = scored.filter((i) => i.visibleIf?.item === parent.code);
+      const followerWeight = followers.reduce((s, i) => s + (i.weight ?? 1), 0);
+      expect(parent.weight ?? 1, parent.code).toBeGreaterThanOrEqual(followerWeight);
+    }
+  });
+
   it('has four equal stages with the advanced dimension floor', () => {
     expect(defaultFramework.stages.map((s) => [s.code, s.minScore])).toEqual([
       ['initial', 0],
@@ -201,10 +216,72 @@ describe('default framework', () => {
   });
 });
 
+/** The best (or worst) possible answer to each item, so the scale's ends can be checked through the real engine. */
+function answer(item: Item, best: boolean): AnswerValue {
+  switch (item.kind) {
+    case 'yes_no':
+      return best;
+    case 'single_choice': {
+      const sorted = [...item.options].sort((a, b) => a.points - b.points);
+      return (best ? sorted[sorted.length - 1]! : sorted[0]!).code;
+    }
+    case 'multi_choice':
+      return best ? item.options.filter((o) => o.code !== 'none').map((o) => o.code) : item.options.some((o) => o.code === 'none') ? ['none'] : [];
+    case 'number': {
+      if (!best) return 0;
+      const top = item.scoring.type === 'goalposts' ? item.scoring.high : item.scoring.thresholds[item.scoring.thresholds.length - 1]!.min;
+      return item.max !== undefined ? Math.min(top, item.max) : top;
+    }
+    case 'text':
+      return best ? 'ตัวอย่าง' : '';
+    case 'indicator':
+      return 0;
+  }
+}
+
+function unit(id: string, best: boolean, evidence: boolean): UnitInput {
+  return {
+    id,
+    attributes: { level: 'department', serves_public: true },
+    answers: Object.fromEntries(items.map((i) => [i.code, answer(i, best)])),
+    evidenceAccepted: evidence ? items.filter((i) => i.requiresEvidence).map((i) => i.code) : [],
+  };
+}
+
+describe('default framework through the scoring engine', () => {
+  const result = scoreEdition(defaultFramework, [unit('best', true, true), unit('best-no-evidence', true, false), unit('worst', false, true)]);
+  const byId = new Map(result.units.map((u) => [u.id, u]));
+
+  it('gives full marks and the advanced stage to an agency with the best answer everywhere', () => {
+    const best = byId.get('best')!;
+    expect(best.overall).toBeCloseTo(100, 6);
+    for (const d of defaultFramework.dimensions) expect(best.dimensions[d.code], d.code).toBeCloseTo(100, 6);
+    expect(best.stage?.code).toBe('advanced');
+  });
+
+  it('gives zero and the initial stage to an agency with the worst answer everywhere', () => {
+    const worst = byId.get('worst')!;
+    expect(worst.overall).toBeCloseTo(0, 6);
+    expect(worst.stage?.code).toBe('initial');
+  });
+
+  it('costs points in every dimension when no evidence is accepted', () => {
+    const noEvidence = byId.get('best-no-evidence')!;
+    for (const d of defaultFramework.dimensions) expect(noEvidence.dimensions[d.code]!, d.code).toBeLessThan(95);
+    expect(noEvidence.overall!).toBeGreaterThan(40);
+    expect(noEvidence.overall!).toBeLessThan(80);
+  });
+});
+
 describe('previous edition and crosswalk', () => {
   const previousItems = frameworkItems(previousFramework);
   const previousCodes = new Set(previousItems.map((i) => i.code));
   const crosswalk = defaultFramework.crosswalk!;
+
+  it('shares no objects with the current edition', () => {
+    const current = new Set<object>(items);
+    expect(previousItems.filter((i) => current.has(i)).map((i) => i.code)).toEqual([]);
+  });
 
   it('is the 2561 edition of the same family, without a crosswalk of its own', () => {
     expect(previousFramework.id).toBe('dga-readiness');
