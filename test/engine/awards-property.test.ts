@@ -1,7 +1,16 @@
 // Property: every winner satisfies its rule, and no eligible non-winner beats the last winner on the deciding value.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeCategory, type RuleCategory, type TieRule } from '../../src/engine/awards/index.js';
+import {
+  applyDecisionAction,
+  computeCategory,
+  createDecision,
+  finalWinners,
+  type AwardDecision,
+  type DecisionAction,
+  type RuleCategory,
+  type TieRule,
+} from '../../src/engine/awards/index.js';
 import { category, item, unit } from './awards.fixtures.js';
 
 // Coarse values (integers 0–20) so ties, also across the cut-off, are frequent.
@@ -96,6 +105,72 @@ describe('award selection properties', () => {
         for (const d of g.decisions) expect(d.won).toBe(winners.has(d.unitId));
       }),
       { numRuns: 400, seed: 8 },
+    );
+  });
+});
+
+describe('improvement adjustment properties', () => {
+  it('adjusted gains are OLS residuals: they sum to zero and are uncorrelated with the previous score', () => {
+    const pair = fc.record({ prev: fc.integer({ min: 0, max: 100 }), cur: fc.integer({ min: 0, max: 100 }) });
+    fc.assert(
+      fc.property(fc.array(pair, { minLength: 5, maxLength: 30 }), (pairs) => {
+        fc.pre(new Set(pairs.map((p) => p.prev)).size > 1);
+        const units = pairs.map((p, i) => unit(`u${i}`, p.cur, { previous: { overall: p.prev, dimensions: {} } }));
+        const cat = category({ criterion: { kind: 'improvement', basis: 'overall', method: 'adjusted', minRawGain: -Infinity }, selection: { topN: 3 } });
+        const g = computeCategory(cat, units).groups[0]!;
+        const res = g.decisions.map((d) => d.improvement!.adjustedGain!);
+        const prev = g.decisions.map((d) => d.improvement!.previous);
+        const mp = prev.reduce((a, b) => a + b) / prev.length;
+        expect(Math.abs(res.reduce((a, b) => a + b))).toBeLessThan(1e-6);
+        expect(Math.abs(res.reduce((s, r, i) => s + r * (prev[i]! - mp), 0))).toBeLessThan(1e-5);
+        // Every candidate shows both figures, consistently.
+        for (const d of g.decisions) expect(d.improvement!.rawGain).toBe(d.improvement!.current - d.improvement!.previous);
+      }),
+      { numRuns: 200, seed: 8 },
+    );
+  });
+});
+
+describe('decision workflow properties', () => {
+  const units = [unit('a', 90), unit('b', 80), unit('c', 80), unit('d', 70), unit('e', 60)];
+  const actionArb: fc.Arbitrary<DecisionAction> = fc.oneof(
+    fc.record({ type: fc.constant('review' as const), by: fc.constant('chair'), at: fc.constant('t') }),
+    fc.record({
+      type: fc.constant('override' as const),
+      by: fc.constant('chair'),
+      at: fc.constant('t'),
+      change: fc.constantFrom('add' as const, 'remove' as const),
+      unitId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'zz'),
+      group: fc.constant('department_service'),
+      reason: fc.constantFrom('', '  ', 'evidence re-checked'),
+    }),
+    fc.record({ type: fc.constant('approve' as const), by: fc.constant('chair'), at: fc.constant('t'), acknowledgeKnifeEdge: fc.constantFrom(undefined, ['department_service']) }),
+    fc.record({ type: fc.constant('reopen' as const), by: fc.constant('chair'), at: fc.constant('t'), reason: fc.constantFrom('', 'recheck') }),
+    fc.record({ type: fc.constant('announce' as const), by: fc.constant('dga'), at: fc.constant('t') }),
+  );
+
+  it('only allowed transitions happen; every override has a reason; announced is final', () => {
+    fc.assert(
+      fc.property(fc.array(actionArb, { maxLength: 25 }), (actions) => {
+        let d: AwardDecision = createDecision(computeCategory(category({ selection: { topN: 2 }, tie: { kind: 'none_win' } }), units), '2566');
+        for (const a of actions) {
+          const before = d;
+          const r = applyDecisionAction(d, a);
+          if (!r.ok) {
+            expect(r.problems.length).toBeGreaterThan(0);
+            continue;
+          }
+          d = r.decision;
+          expect(before.state).not.toBe('announced');
+          expect(`${before.state}>${d.state}`).toMatch(/^(computed>reviewed|reviewed>reviewed|reviewed>approved|approved>reviewed|approved>announced)$/);
+          if (d.state === 'approved') expect(d.acknowledgedKnifeEdge).toContain('department_service');
+        }
+        expect(d.overrides.every((o) => o.reason.trim().length > 0)).toBe(true);
+        const winners = finalWinners(d).map((w) => w.unitId);
+        expect(new Set(winners).size).toBe(winners.length);
+        expect(winners.every((id) => units.some((u) => u.id === id))).toBe(true);
+      }),
+      { numRuns: 300, seed: 8 },
     );
   });
 });
