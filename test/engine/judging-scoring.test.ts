@@ -1,6 +1,6 @@
 // Score sheets: validation and the rule that other judges' scores stay hidden until one's own sheet is submitted.
 import { describe, expect, it } from 'vitest';
-import { defaultDigitalLocalRubric, sheetTotal, validateScoreSheet, visibleScores, type ScoreSheet } from '../../src/engine/judging/index.js';
+import { defaultDigitalLocalRubric, entryFeedback, sheetTotal, validateScoreSheet, visibleScores, type ScoreSheet } from '../../src/engine/judging/index.js';
 
 const rubric = defaultDigitalLocalRubric();
 const full = (score: number) => Object.fromEntries(rubric.criteria.map((c) => [c.code, { score, comment: 'เหตุผล' }]));
@@ -69,5 +69,23 @@ describe('validateScoreSheet', () => {
 
   it('totals a complete sheet', () => {
     expect(sheetTotal(sheet('A', 'submitted'), rubric)).toBe(4);
+  });
+});
+
+describe('entryFeedback (what the LAO sees after announcement)', () => {
+  it('shows submitted scores and comments with judges anonymised, never drafts', () => {
+    const a: ScoreSheet = { ...sheet('judge-anna', 'submitted'), overallComment: ' ดีมาก ' };
+    const b: ScoreSheet = { ...sheet('judge-bee', 'submitted'), ratings: { ...full(2), results: { score: 2, comment: '  ' } } };
+    const draft = sheet('judge-cat', 'draft');
+    const f = entryFeedback('E1', [a, b, draft], rubric);
+    expect(f.judgeCount).toBe(2);
+    expect(f.meanTotal).toBe(3);
+    expect(f.sheets.map((s) => [s.label.th, s.label.en, s.total])).toEqual([
+      ['กรรมการคนที่ 1', 'Judge 1', 4],
+      ['กรรมการคนที่ 2', 'Judge 2', 2],
+    ]);
+    expect(JSON.stringify(f)).not.toContain('judge-');
+    expect(f.criteria.find((c) => c.code === 'results')).toMatchObject({ meanScore: 3, comments: ['เหตุผล'] });
+    expect(f.overallComments).toEqual(['ดีมาก']);
   });
 });

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   applyTiers,
   calibrate,
+  committeeReport,
+  defaultDigitalLocalContest,
   defaultDigitalLocalRubric,
   defaultDigitalLocalTiers,
   flagsForDiscussion,
@@ -163,5 +165,29 @@ describe('flags for discussion: judges disagree, too few judges, ties', () => {
     const tie = flags.filter((f) => f.reasons.some((r) => r.code === 'FLAG_TIE_AT_CUTOFF')).map((f) => f.entryId);
     expect(tie).toEqual(['B', 'C']);
     expect(applyTiers(cal, { tiers: oneSeat, tieBreakCriteria: [] }, 'raw').cutoffTies[0]!.seats).toBe(1);
+  });
+});
+
+describe('committeeReport', () => {
+  it('calibrates, ranks on the chosen basis and flags in one call', () => {
+    const config = defaultDigitalLocalContest(2565);
+    const rubric = config.rubric;
+    const s = (entryId: string, judgeId: string, score: number): ScoreSheet => ({
+      entryId,
+      judgeId,
+      status: 'submitted',
+      ratings: Object.fromEntries(rubric.criteria.map((c) => [c.code, { score, comment: 'ok' }])),
+    });
+    const sheets = ['A', 'B', 'C', 'D'].flatMap((e, i) => ['J1', 'J2', 'J3'].map((j) => s(e, j, 5 - i)));
+    const report = committeeReport(config, sheets, 'zscore');
+    expect(report.result.basis).toBe('zscore');
+    expect(report.result.entries.map((e) => [e.entryId, e.tier])).toEqual([
+      ['A', 'excellent'],
+      ['B', 'excellent'],
+      ['C', 'excellent'],
+      ['D', 'outstanding'],
+    ]);
+    expect(report.calibration.agreement.icc!.icc21).toBeCloseTo(1, 10);
+    expect(report.flags).toEqual([]);
   });
 });

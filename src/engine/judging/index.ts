@@ -9,3 +9,4 @@ export * from './agreement.js';
 export * from './calibration.js';
 export * from './tiers.js';
 export * from './flags.js';
+export * from './report.js';

@@ -1,5 +1,5 @@
 // Judges' score sheets: validation, weighted totals, and the rule that others' scores stay hidden until one's own is submitted.
-import { problem, type JudgingProblem } from './messages.js';
+import { problem, type I18nText, type JudgingProblem } from './messages.js';
 import { scoreIsOnScale, weightedTotal, type Rubric } from './rubric.js';
 
 export interface CriterionRating {
@@ -85,4 +85,53 @@ export function visibleScores(
   if (own?.status !== 'submitted') return { own, others: [], hiddenCount: others.length, why: 'own_not_submitted' };
   const visible = others.filter((s) => s.status === 'submitted');
   return { own, others: visible, hiddenCount: others.length - visible.length, why: 'own_submitted' };
+}
+
+export interface CriterionFeedback {
+  code: string;
+  name: I18nText;
+  meanScore: number;
+  /** Non-blank comments, in the same order as `sheets`. */
+  comments: string[];
+}
+
+export interface EntryFeedback {
+  entryId: string;
+  judgeCount: number;
+  /** Mean of the judges' weighted totals (raw); null when no judge has submitted. */
+  meanTotal: number | null;
+  criteria: CriterionFeedback[];
+  overallComments: string[];
+  /** One per judge, anonymised ("กรรมการคนที่ 1" / "Judge 1"), highest total first. */
+  sheets: { label: I18nText; total: number; scores: Record<string, number> }[];
+}
+
+/**
+ * What an LAO sees of its entry after the announcement: scores and comments from submitted, complete sheets,
+ * with judges anonymised. The route decides *when* (after announcement); this decides *what*.
+ */
+export function entryFeedback(entryId: string, sheets: readonly ScoreSheet[], rubric: Rubric): EntryFeedback {
+  const usable = sheets
+    .filter((s) => s.entryId === entryId && s.status === 'submitted')
+    .map((s) => ({ s, total: sheetTotal(s, rubric) }))
+    .filter((x): x is { s: ScoreSheet; total: number } => x.total !== null)
+    .sort((a, b) => b.total - a.total);
+  const nonBlank = (xs: (string | undefined)[]) => xs.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+  return {
+    entryId,
+    judgeCount: usable.length,
+    meanTotal: usable.length > 0 ? usable.reduce((a, x) => a + x.total, 0) / usable.length : null,
+    criteria: rubric.criteria.map((c) => ({
+      code: c.code,
+      name: c.name,
+      meanScore: usable.length > 0 ? usable.reduce((a, x) => a + x.s.ratings[c.code]!.score!, 0) / usable.length : 0,
+      comments: nonBlank(usable.map((x) => x.s.ratings[c.code]!.comment)),
+    })),
+    overallComments: nonBlank(usable.map((x) => x.s.overallComment)),
+    sheets: usable.map((x, i) => ({
+      label: { th: `กรรมการคนที่ ${i + 1}`, en: `Judge ${i + 1}` },
+      total: x.total,
+      scores: Object.fromEntries(rubric.criteria.map((c) => [c.code, x.s.ratings[c.code]!.score!])),
+    })),
+  };
 }
