@@ -144,10 +144,10 @@ describe('decision workflow properties', () => {
       group: fc.constant('department_service'),
       reason: fc.constantFrom('', '  ', 'evidence re-checked'),
     }),
-    fc.record({ type: fc.constant('approve' as const), by: fc.constant('chair'), at: fc.constant('t'), acknowledgeKnifeEdge: fc.constantFrom(undefined, ['department_service']) }),
+    fc.record({ type: fc.constant('approve' as const), by: fc.constant('chair'), at: fc.constant('t'), acknowledgeKnifeEdge: fc.constantFrom<string[] | undefined>(undefined, ['department_service']) }),
     fc.record({ type: fc.constant('reopen' as const), by: fc.constant('chair'), at: fc.constant('t'), reason: fc.constantFrom('', 'recheck') }),
     fc.record({ type: fc.constant('announce' as const), by: fc.constant('dga'), at: fc.constant('t') }),
-  );
+  ).map((a) => a as DecisionAction);
 
   it('only allowed transitions happen; every override has a reason; announced is final', () => {
     fc.assert(

@@ -7,6 +7,7 @@ import type { DB } from '../../db/database.js';
 import { importReferenceData, type ReferenceCounts } from '../../db/reference/import.js';
 import { countAdmins, insertUser } from '../repositories/users.js';
 import { purgeOldAttempts } from '../repositories/login-attempts.js';
+import { analyseOrganisations } from '../repositories/organisations.js';
 import { deleteExpiredSessions } from '../repositories/users.js';
 import { systemClock, type Clock } from '../clock.js';
 import { appendAudit } from './audit.js';
@@ -34,6 +35,7 @@ export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
   const inserted = Object.values(reference).reduce((a, b) => a + b, 0);
   if (inserted > 0) {
     await appendAudit(deps.db, clock.now(), { actorId: null, action: 'registry.reference_import', entity: 'organisation', after: reference });
+    await analyseOrganisations(deps.db);
     deps.log.info({ reference }, 'reference data loaded');
   }
 
