@@ -94,6 +94,8 @@ describe('outstanding improvement adjusted for the starting score', () => {
       if (d.eligible) expect(d.value).toBe(imp.adjustedGain);
     }
     expect(decisionOf(adjusted, 'T').reason.en).toContain('adjusted for the previous score');
+    expect(decisionOf(adjusted, 'R').reason.en).toContain('score 45 → 70, raw gain 25; expected from the previous score');
+    expect(decisionOf(adjusted, 'R').reason.th).toContain('เพิ่มขึ้น 25');
   });
 });
 

@@ -318,6 +318,16 @@ function computeGroup(
     }
   }
 
+  // Improvement reasons show both figures, so nobody has to take the adjustment on trust.
+  for (const w of eligible)
+    if (w.improvement && w.improvement.expected !== null) {
+      const i = w.improvement;
+      w.reason = {
+        th: `${w.reason.th} (คะแนน ${fmt(i.previous)} → ${fmt(i.current)} เพิ่มขึ้น ${fmt(i.rawGain)}; คาดการณ์จากคะแนนปีก่อน ${fmt(i.expected)}; พัฒนาการที่ปรับแล้ว ${fmt(i.adjustedGain)})`,
+        en: `${w.reason.en} (score ${fmt(i.previous)} → ${fmt(i.current)}, raw gain ${fmt(i.rawGain)}; expected from the previous score ${fmt(i.expected)}; adjusted gain ${fmt(i.adjustedGain)})`,
+      };
+    }
+
   const winners = eligible.filter((w) => isWin(w.outcome));
   const losers = eligible.filter((w) => !isWin(w.outcome));
   const nearMissIds = new Set(losers.slice(0, cat.nearMisses ?? DEFAULT_NEAR_MISSES).map((w) => w.unit.id));
