@@ -178,6 +178,9 @@ export function assignJudges(entries: readonly Entry[], judges: readonly Judge[]
   const policy = options.policy ?? DEFAULT_CONFLICT_POLICY;
   const k = options.judgesPerEntry;
   const problems: JudgingProblem[] = [];
+  if (!Number.isInteger(k) || k < 1) {
+    return { assignments: [], byEntry: {}, loads: {}, loadSpread: 0, shortfalls: [], problems: [problem('judgesPerEntry', 'JUDGES_PER_ENTRY_INVALID')] };
+  }
 
   const es: Entry[] = [];
   const seenE = new Set<string>();
