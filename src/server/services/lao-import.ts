@@ -6,7 +6,7 @@ import type { AppContext } from '../app.js';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
 import type { SessionUser } from '../auth/policy.js';
 import { assertCan } from '../auth/policy.js';
-import { findOnePerProvinceLaos, findOrganisationsByCodes, insertLaos, listProvinces, updateOrganisation, type OrganisationChanges, type OrganisationRow } from '../repositories/organisations.js';
+import { analyseOrganisations, findOnePerProvinceLaos, findOrganisationsByCodes, insertLaos, listProvinces, updateOrganisation, type OrganisationChanges, type OrganisationRow } from '../repositories/organisations.js';
 import { appendAudit, type AuditEntry } from './audit.js';
 
 export const LAO_TYPES = ['pao', 'city_municipality', 'town_municipality', 'subdistrict_municipality', 'sao', 'special'] as const;
@@ -199,7 +199,7 @@ export async function importLaos(ctx: AppContext, user: SessionUser, file: { fil
   const { valid, details } = validateRows(parsed.header, parsed.rows, provinces);
 
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
+  const result = await ctx.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('dgr:lao-import'))`.execute(trx);
     const existing = new Map((await findOrganisationsByCodes(trx, valid.map((v) => v.code))).map((o) => [o.code, o]));
     const onePerProvince = new Map((await findOnePerProvinceLaos(trx)).map((o) => [`${o.org_type}:${o.province_code}`, o]));
@@ -241,4 +241,7 @@ export async function importLaos(ctx: AppContext, user: SessionUser, file: { fil
     await appendAudit(trx, now, audits);
     return { imported: inserts.length, updated };
   });
+  // A first import can add thousands of rows; refresh the planner's statistics for search.
+  if (result.imported > 500) await analyseOrganisations(ctx.db);
+  return result;
 }

@@ -1,0 +1,151 @@
+// Foundation benchmark: cold start to first 200 on /health (fresh and existing embedded database), then an authenticated
+// registry search under 50 concurrent clients. Run: npx tsx bench/foundation.ts [--seconds 10] [--clients 50] [--no-build]
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const SECONDS = arg('seconds', 10);
+const CLIENTS = arg('clients', 50);
+const ADMIN_PASSWORD = 'bench-admin-password';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  startMs: number;
+}
+
+async function startServer(dataDir: string, port: number, pgPort: number): Promise<Server> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+      ADMIN_EMAIL: 'admin@dga.local',
+      ADMIN_PASSWORD,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited: number | null = null;
+  child.on('exit', (code) => (exited = code ?? -1));
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (exited !== null) throw new Error(`server exited with ${exited} before answering`);
+    try {
+      const r = await fetch(`${base}/health`);
+      if (r.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (performance.now() - t0 > 120_000) throw new Error('no 200 on /health within 120 s');
+    await sleep(10);
+  }
+  return { child, base, startMs: performance.now() - t0 };
+}
+
+async function stopServer(s: Server): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  const done = new Promise<void>((r) => s.child.once('exit', () => r()));
+  s.child.kill('SIGTERM');
+  await Promise.race([done, sleep(20_000)]);
+  if (s.child.exitCode === null) s.child.kill('SIGKILL');
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function loadTest(base: string): Promise<{ requests: number; errors: number; rps: number; p50: number; p99: number; max: number }> {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@dga.local', password: ADMIN_PASSWORD }) });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const queries = ['กรม', 'สำนักงานสถิติ', 'Department', 'เชียงใหม่', 'office&level=provincial_unit', 'จังหวัด&province=50', 'สาธารณสุข', 'revenue', '&ministry=15000', 'องค์การบริหาร'];
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, c) => {
+      let i = c;
+      while (performance.now() < deadline) {
+        const q = queries[i++ % queries.length]!;
+        const [text, extra] = q.split('&', 2) as [string, string | undefined];
+        const url = `${base}/api/registry/organisations?q=${encodeURIComponent(text)}${extra ? `&${extra}` : ''}&limit=50`;
+        const s = performance.now();
+        try {
+          const r = await fetch(url, { headers: { cookie } });
+          await r.arrayBuffer();
+          if (r.status !== 200) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build')) {
+    const b = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) console.warn('build:server reported errors; benchmarking whatever dist/ holds');
+  }
+  if (!fs.existsSync(path.join(root, 'dist/server/main.js'))) throw new Error('dist/server/main.js missing; run npm run build:server');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgr-bench-'));
+  const [port, pgPort] = [await freePort(), await freePort()];
+  let server: Server | null = null;
+  try {
+    server = await startServer(dataDir, port, pgPort);
+    const fresh = server.startMs;
+    await stopServer(server);
+    server = await startServer(dataDir, port, pgPort);
+    const existing = server.startMs;
+    const load = await loadTest(server.base);
+    console.log(`\nDG Readiness foundation benchmark (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version})`);
+    console.log(`cold start to first 200 on /health, fresh embedded database:    ${fresh.toFixed(0)} ms`);
+    console.log(`cold start to first 200 on /health, existing embedded database: ${existing.toFixed(0)} ms`);
+    console.log(`authenticated registry search, ${CLIENTS} clients, ${SECONDS} s: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, max ${load.max.toFixed(0)} ms, ${load.requests} requests, ${load.errors} errors`);
+  } finally {
+    if (server) await stopServer(server);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
