@@ -93,7 +93,9 @@ function checkItem(c: Collector, path: string, item: Item, geometric: boolean, f
       c.add(`${path}.recommendation`, 'RECOMMENDATION_MISSING', `ข้อ ${item.code} มีคะแนนจึงต้องมีข้อเสนอแนะ (ภาษาไทยและอังกฤษ)`, `Item ${item.code} is scored, so it needs a recommendation (Thai and English)`);
     else c.text(`${path}.recommendation`, item.recommendation, true);
   }
-  checkNormalisation(c, `${path}.normalisation`, item.normalisation ?? (scored ? fwNorm : undefined), geometric);
+  // The framework default is checked once at the top level; here only the item's own.
+  void fwNorm;
+  checkNormalisation(c, `${path}.normalisation`, item.normalisation, geometric);
   switch (item.kind) {
     case 'yes_no':
       if (item.points) {
@@ -183,7 +185,11 @@ export function validateFramework(fw: Framework): FrameworkProblem[] {
     c.add('missing.peerGroup', 'PEER_GROUP_UNKNOWN', `ไม่รู้จักกลุ่มเปรียบเทียบ "${String(fw.missing.peerGroup)}"`, `Unknown peer group "${String(fw.missing.peerGroup)}"`);
   checkAggregation(c, 'aggregation.items', fw.aggregation?.items, true);
   checkAggregation(c, 'aggregation.dimensions', fw.aggregation?.dimensions, true);
-  checkNormalisation(c, 'normalisation', fw.normalisation, false);
+  const anyGeometric =
+    fw.aggregation?.items?.method === 'geometric' ||
+    fw.aggregation?.dimensions?.method === 'geometric' ||
+    (Array.isArray(fw.dimensions) && fw.dimensions.some((d) => d?.aggregation?.method === 'geometric'));
+  checkNormalisation(c, 'normalisation', fw.normalisation, anyGeometric);
 
   const dimCodes = new Set<string>();
   const itemPaths = new Map<string, string>();

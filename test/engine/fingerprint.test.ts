@@ -1,0 +1,33 @@
+// The fingerprint identifies framework + inputs + engine version, independent of order and key order.
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, ENGINE_VERSION, fingerprint, scoreEdition, type UnitInput } from '../../src/engine/index.js';
+import { miniFramework, unit } from './scoring-helpers.js';
+
+describe('fingerprint', () => {
+  const fw = miniFramework();
+  const units = [unit('b', { A1: true, B1: false }), unit('a', { A2: true }, { level: 'prov' }, { evidenceAccepted: ['A2', 'A1'] })];
+  it('is a SHA-256 hex digest, recorded on every result with the engine version', () => {
+    const res = scoreEdition(fw, units);
+    expect(res.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(res.engineVersion).toBe(ENGINE_VERSION);
+    expect(res.fingerprint).toBe(fingerprint(fw, units, { missing: fw.missing }));
+  });
+  it('does not depend on unit order, key order or the order of evidence codes and multi-choice answers', () => {
+    const a = fingerprint(fw, units);
+    const reordered: UnitInput[] = [
+      { answers: { A2: true }, evidenceAccepted: ['A1', 'A2'], attributes: { level: 'prov' }, id: 'a' },
+      { id: 'b', answers: { B1: false, A1: true }, attributes: { level: 'department' } },
+    ];
+    expect(fingerprint(fw, reordered)).toBe(a);
+  });
+  it('changes when an answer, an attribute, the framework or the options change', () => {
+    const a = fingerprint(fw, units);
+    expect(fingerprint(fw, [unit('b', { A1: false, B1: false }), units[1]!])).not.toBe(a);
+    expect(fingerprint(fw, [unit('b', { A1: true, B1: false }, { level: 'x' }), units[1]!])).not.toBe(a);
+    expect(fingerprint({ ...fw, version: '2' }, units)).not.toBe(a);
+    expect(fingerprint(fw, units, { missing: { rule: 'peer_mean' } })).not.toBe(a);
+  });
+  it('uses canonical JSON: sorted keys, no undefined, non-finite numbers as null', () => {
+    expect(canonicalJson({ b: 1, a: [true, { d: undefined, c: 'x' }], e: NaN })).toBe('{"a":[true,{"c":"x"}],"b":1,"e":null}');
+  });
+});
