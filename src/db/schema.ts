@@ -236,6 +236,64 @@ export interface ReminderLogTable {
   outcome: 'sent' | 'no_recipient';
 }
 
+/** A frozen scoring run of one edition (immutable: a trigger refuses UPDATE and DELETE). */
+export interface ResultSnapshotTable {
+  id: string;
+  edition_id: string;
+  seq: number;
+  framework_id: string;
+  framework_version: string;
+  engine_version: string;
+  fingerprint: string;
+  evidence_rule: string;
+  options: Json;
+  unit_count: number;
+  summary: Json;
+  robustness: Json;
+  comparison: Json | null;
+  previous_snapshot_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** One unit of a snapshot: its exact engine input and result (immutable). */
+export interface ResultUnitTable {
+  snapshot_id: string;
+  organisation_id: string;
+  input: Json;
+  result: Json;
+  overall: number | null;
+  stage: string | null;
+  rank_interval: Json | null;
+  yoy: Json | null;
+}
+
+export interface ResultOfficialTable {
+  edition_id: string;
+  snapshot_id: string;
+  marked_by: string | null;
+  marked_at: Timestamp;
+}
+
+export interface ResultJobTable {
+  id: string;
+  kind: 'score' | 'pdf_batch';
+  edition_id: string;
+  params: Json;
+  state: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>;
+  total: Generated<number>;
+  snapshot_id: string | null;
+  output_path: string | null;
+  error: string | null;
+  attempts: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   ministry: MinistryTable;
   province: ProvinceTable;
@@ -257,4 +315,8 @@ export interface Database {
   evidence_blob: EvidenceBlobTable;
   evidence_file: EvidenceFileTable;
   reminder_log: ReminderLogTable;
+  result_snapshot: ResultSnapshotTable;
+  result_unit: ResultUnitTable;
+  result_official: ResultOfficialTable;
+  result_job: ResultJobTable;
 }

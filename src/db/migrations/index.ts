@@ -5,6 +5,7 @@ import * as registrySearch from './20261123_0002_registry_search.js';
 import * as editions from './20261123_0100_editions.js';
 import * as answersEvidence from './20261123_0101_answers_evidence.js';
 import * as reminders from './20261123_0102_reminders.js';
+import * as results from './20261123_0200_results.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0100_editions': editions,
   '20261123_0101_answers_evidence': answersEvidence,
   '20261123_0102_reminders': reminders,
+  '20261123_0200_results': results,
 };
