@@ -20,6 +20,8 @@ const SurveyListPage = lazy(() => import('../features/questionnaire/SurveyListPa
 const QuestionnairePage = lazy(() => import('../features/questionnaire/QuestionnairePage'));
 const EditionsPage = lazy(() => import('../features/editions/EditionsPage'));
 const EditionPage = lazy(() => import('../features/editions/EditionPage'));
+// Opened directly on a questionnaire: fetch its code alongside the session check, not after it.
+if (window.location.pathname.startsWith('/survey/')) void import('../features/questionnaire/QuestionnairePage');
 
 /** Pages inside the signed-in shell. Add a feature's pages here (e.g. '/survey/*' for the questionnaire). */
 export const shellRoutes: AppRoute[] = [

@@ -412,8 +412,11 @@ interface MonitoringData {
     nameEn?: string | null;
     organisation?: { id: string; nameTh: string; nameEn: string | null };
     status: string;
-    updatedAt?: string | null;
-    lastActivityAt?: string | null;
+    answered?: number;
+    totalItems?: number;
+    lastAnswerAt?: string | null;
+    remindersSent?: number;
+    contactEmail?: string | null;
     provinceNameTh?: string | null;
     ministryNameTh?: string | null;
   }[];
@@ -437,7 +440,7 @@ function rowLabel(r: RateRow, en: boolean, levelLabel: (level: string) => string
   const th = (r['nameTh'] ?? r['labelTh']) as string | undefined;
   const enName = (r['nameEn'] ?? r['labelEn']) as string | undefined;
   if (th || enName) return (en ? enName || th : th || enName) ?? '';
-  const level = r['level'] as string | undefined;
+  const level = (r['level'] ?? ((LEVELS as readonly string[]).includes(String(r['key'])) ? r['key'] : undefined)) as string | undefined;
   if (level) return levelLabel(level);
   return String(r['code'] ?? r['key'] ?? '—');
 }
@@ -544,7 +547,10 @@ function Monitoring({ edition }: { edition: Edition }) {
                 <Table.Tr>
                   <Table.Th>{t('population.name')}</Table.Th>
                   <Table.Th>{t('monitoring.status')}</Table.Th>
+                  <Table.Th ta="right">{t('monitoring.answered')}</Table.Th>
                   <Table.Th>{t('monitoring.lastActivity')}</Table.Th>
+                  <Table.Th ta="right">{t('monitoring.reminders')}</Table.Th>
+                  <Table.Th>{t('monitoring.contact')}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -566,7 +572,12 @@ function Monitoring({ edition }: { edition: Edition }) {
                           {t(`monitoring.participant.${c.status}`, { defaultValue: c.status })}
                         </Badge>
                       </Table.Td>
-                      <Table.Td>{f.dateTime(c.lastActivityAt ?? c.updatedAt ?? null)}</Table.Td>
+                      <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                        {c.answered ?? 0}/{c.totalItems ?? '—'}
+                      </Table.Td>
+                      <Table.Td>{f.dateTime(c.lastAnswerAt ?? null)}</Table.Td>
+                      <Table.Td ta="right">{c.remindersSent ?? 0}</Table.Td>
+                      <Table.Td>{c.contactEmail ? <Anchor href={`mailto:${c.contactEmail}`} size="sm">{c.contactEmail}</Anchor> : '—'}</Table.Td>
                       <Table.Td>
                         {org.id ? (
                           <Anchor component={Link} to={`/survey/${edition.id}/${org.id}`} size="sm">

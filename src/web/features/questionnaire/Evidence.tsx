@@ -2,9 +2,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { useFormat } from '../../components/format';
 import { questionnaireApi, uploadEvidence, type UploadError } from './api';
 import { useEvidence, useQ } from './context';
+import { dateTime } from './fmt';
 import { NS } from './i18n';
 import css from './questionnaire.module.css';
 
@@ -19,7 +19,6 @@ export function formatSize(bytes: number): string {
 export function EvidencePanel({ item, editable }: { item: string; editable: boolean }) {
   const { t, i18n } = useTranslation(NS);
   const en = i18n.language === 'en';
-  const f = useFormat();
   const q = useQ();
   const state = useEvidence(item);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -74,7 +73,7 @@ export function EvidencePanel({ item, editable }: { item: string; editable: bool
               </a>
               <span className={css.fileMeta}>
                 {formatSize(file.size)}
-                {file.uploadedByName ? ` · ${t('evidence.by', { name: file.uploadedByName, at: f.dateTime(file.uploadedAt) })}` : ''}
+                {file.uploadedByName ? ` · ${t('evidence.by', { name: file.uploadedByName, at: dateTime(file.uploadedAt, i18n.language) })}` : ''}
               </span>
               {editable ? (
                 <button type="button" className={css.linkButton} aria-label={t('evidence.delete', { name: file.filename })} onClick={() => void remove(file.id, file.filename)}>

@@ -2,9 +2,9 @@
 import { memo, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { I18nText } from '../../../engine/framework/types';
-import { useFormat } from '../../components/format';
 import { EvidencePanel } from './Evidence';
 import { useItemMeta, useItemValue, useQ, useRejection, useUnconfirmed, useVisible } from './context';
+import { dateTime } from './fmt';
 import { NS } from './i18n';
 import { isRequired, parseNumber, toggleMulti, type AskedItem } from './model';
 import css from './questionnaire.module.css';
@@ -261,15 +261,14 @@ function NumberControl(props: {
 }
 
 function ItemFooter({ code }: { code: string }) {
-  const { t } = useTranslation(NS);
-  const f = useFormat();
+  const { t, i18n } = useTranslation(NS);
   const meta = useItemMeta(code);
   const unconfirmed = useUnconfirmed(code);
   if (!unconfirmed && !meta?.updatedByName) return null;
   return (
     <p className={css.meta}>
       {unconfirmed ? <span className={css.unsaved}>{t('unsavedItem')}</span> : null}
-      {meta?.updatedByName ? <span>{t('lastEdited', { name: meta.updatedByName, at: f.dateTime(meta.updatedAt) })}</span> : null}
+      {meta?.updatedByName ? <span>{t('lastEdited', { name: meta.updatedByName, at: dateTime(meta.updatedAt, i18n.language) })}</span> : null}
     </p>
   );
 }

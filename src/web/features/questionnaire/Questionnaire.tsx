@@ -1,6 +1,6 @@
 // The questionnaire screen: sections with progress, items, autosave status, checklist, complete and submit.
 import { Alert, Badge, Button, Group, Progress, Text, Title } from '@mantine/core';
-import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../engine/framework/types';
 import type { User } from '../../api/types';
@@ -29,6 +29,16 @@ function browserStorage(): KeyValueStore | null {
 
 export function storageKey(userId: string, eid: string, oid: string): string {
   return `dgr.autosave.v1.${userId}.${eid}.${oid}`;
+}
+
+const FIRST_BATCH_ITEMS = 24;
+
+/** How many leading sections hold at least `items` questions (at least one section). */
+function initialSections(sections: Section[], items: number): number {
+  let n = 0;
+  let count = 0;
+  while (n < sections.length && count < items) count += sections[n++]!.items.length;
+  return Math.max(1, n);
 }
 
 export interface QuestionnaireProps {
@@ -111,6 +121,21 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
     for (const a of assignments) m.set(a.dimensionCode, [...(m.get(a.dimensionCode) ?? []), a.userName]);
     return m;
   }, [assignments]);
+
+  // The first sections render at once; the rest follow in an interruptible transition after the first paint, so the
+  // form is usable before all 150 questions exist in the DOM (typing preempts the background render).
+  const [renderUpTo, setRenderUpTo] = useState(() => initialSections(allSections, FIRST_BATCH_ITEMS));
+  useEffect(() => {
+    if (renderUpTo >= allSections.length) return;
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => startTransition(() => setRenderUpTo(allSections.length)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [renderUpTo, allSections.length]);
 
   const [dialog, setDialog] = useState<null | 'checklist' | 'complete' | 'submit' | 'assign'>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -195,7 +220,7 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
             <SectionNav dims={dims} />
           </nav>
           <main className={css.sections}>
-            {allSections.map((s) => (
+            {allSections.slice(0, renderUpTo).map((s) => (
               <SectionView
                 key={s.code}
                 section={s}

@@ -6,10 +6,39 @@ import { useParams } from 'react-router-dom';
 import type { Session } from '../../api/types';
 import { PageLoader, SESSION_KEY, useUser } from '../../auth/session';
 import { ErrorAlert } from '../../components/ui';
-import { questionnaireApi } from './api';
+import { api } from '../../api/client';
+import { questionnaireApi, type QuestionnaireData } from './api';
 import './i18n';
 import { NS } from './i18n';
 import { Questionnaire } from './Questionnaire';
+
+// When the page is opened directly on a questionnaire, its data is requested as soon as this chunk loads, in
+// parallel with the shell's own start-up, instead of after the first render.
+let early: { eid: string; oid: Promise<string>; data: Promise<QuestionnaireData> } | null = null;
+(function startEarly() {
+  const m = /^\/survey\/([^/]+)(?:\/([^/]+))?\/?$/.exec(window.location.pathname);
+  if (!m) return;
+  const eid = decodeURIComponent(m[1]!);
+  const oid = m[2] ? Promise.resolve(decodeURIComponent(m[2])) : api.get<Session>('/api/auth/me').then((s) => s.user.organisationId ?? '');
+  const data = oid.then((o) => questionnaireApi.load(eid, o));
+  // Unused or failed early requests fall back to the normal load; never an unhandled rejection.
+  oid.catch(() => undefined);
+  data.catch(() => undefined);
+  early = { eid, oid, data };
+})();
+
+async function loadQuestionnaire(eid: string, oid: string): Promise<QuestionnaireData> {
+  const e = early;
+  early = null;
+  if (e && e.eid === eid) {
+    try {
+      if ((await e.oid) === oid) return await e.data;
+    } catch {
+      // fall through to a fresh request
+    }
+  }
+  return questionnaireApi.load(eid, oid);
+}
 
 export default function QuestionnairePage() {
   const { eid = '', oid: oidParam } = useParams();
@@ -19,7 +48,7 @@ export default function QuestionnairePage() {
   const oid = oidParam ?? user.organisationId ?? '';
   const q = useQuery({
     queryKey: ['questionnaire', eid, oid],
-    queryFn: () => questionnaireApi.load(eid, oid),
+    queryFn: () => loadQuestionnaire(eid, oid),
     enabled: Boolean(eid && oid),
     // The page keeps its own live copy; never refetch under the user's feet.
     staleTime: Infinity,

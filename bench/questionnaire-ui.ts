@@ -1,0 +1,149 @@
+// Questionnaire UI benchmark in Chromium: time until the 150-question form is usable, and latency per click and keystroke.
+//
+//   npx tsx bench/questionnaire-ui.ts [--runs 7] [--no-build] [--latency 0]
+//
+// The built UI (dist/web) is served with a stand-in API (bench/questionnaire-mock.ts) answering the default
+// 150-item framework, so the figures measure the browser side: download, parse, React render, first input.
+// "Interactive" = navigation start → the first number field is focusable and a typed digit shows in it and reaches
+// the autosave queue. Each load uses a fresh browser context (cold HTTP cache, like a first visit).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startMockServer } from './questionnaire-mock.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
+};
+const RUNS = Number(arg('runs', '7'));
+const LATENCY = Number(arg('latency', '0'));
+const webRoot = path.resolve('dist/web');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const ms1 = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Records, in the page, each input event's timestamp → the next frame after it was handled. */
+const LATENCY_PROBE = `
+  window.__lat = [];
+  for (const type of ['click', 'input']) {
+    document.addEventListener(type, (e) => {
+      const start = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__lat.push({ type, ms: performance.now() - start }), 0));
+    }, true);
+  }
+  window.__firstItemAt = null;
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-item]')) { window.__firstItemAt = performance.now(); obs.disconnect(); }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+async function loadOnce(browserUrl: string, page: Page): Promise<{ interactive: number; firstItem: number; fcp: number; items: number }> {
+  await page.goto(`${browserUrl}/survey/E2569`, { waitUntil: 'commit' });
+  const input = page.locator('[data-kind="number"] input').first();
+  await input.waitFor({ state: 'visible', timeout: 30_000 });
+  await input.focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('7');
+  await page.waitForFunction(
+    `document.querySelector('[data-kind="number"] input')?.value === '7' && document.querySelector('[data-save-status="saving"], [data-save-status="saved"]') !== null`,
+    undefined,
+    { polling: 'raf' },
+  );
+  const interactive = await page.evaluate(() => performance.now());
+  const firstItem = (await page.evaluate<number>('window.__firstItemAt')) ?? NaN;
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  const items = await page.locator('[data-item]').count();
+  return { interactive, firstItem, fcp, items };
+}
+
+async function main() {
+  if (!args.includes('--no-build') || !fs.existsSync(path.join(webRoot, 'index.html'))) {
+    process.stdout.write('building the web UI (vite build)… ');
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'ignore' });
+    console.log('done');
+  }
+  const jsBytes = fs
+    .readdirSync(path.join(webRoot, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => ({ f, size: fs.statSync(path.join(webRoot, 'assets', f)).size }));
+  const qChunk = jsBytes.filter((x) => /^Questionnaire(Page)?-/.test(x.f)).reduce((a, x) => a + x.size, 0);
+  const entry = jsBytes.filter((x) => /^index-/.test(x.f)).reduce((a, x) => a + x.size, 0);
+
+  const server = await startMockServer({ webRoot, answered: 0.3, latencyMs: LATENCY });
+  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    const loads: Awaited<ReturnType<typeof loadOnce>>[] = [];
+    // One warm-up load (the OS file cache, Chromium's code cache start cold on a fresh machine).
+    for (let i = 0; i < RUNS + 1; i++) {
+      const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+      const page = await ctx.newPage();
+      await page.addInitScript(LATENCY_PROBE);
+      const r = await loadOnce(server.url, page);
+      if (i > 0) loads.push(r);
+      await ctx.close();
+    }
+
+    // Clicks and keystrokes on one loaded page.
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await ctx.newPage();
+    await page.addInitScript(LATENCY_PROBE);
+    await loadOnce(server.url, page);
+    await page.evaluate('window.__lat = []');
+    const radios = page.locator('[data-kind="yes_no"][data-editable] input[type="radio"]');
+    const nRadios = Math.min(40, await radios.count());
+    for (let i = 0; i < nRadios; i++) {
+      const r = radios.nth(i);
+      await r.scrollIntoViewIfNeeded();
+      await r.click();
+      await page.waitForTimeout(30);
+    }
+    const checks = page.locator('[data-kind="multi_choice"][data-editable] input[type="checkbox"]');
+    const nChecks = Math.min(30, await checks.count());
+    for (let i = 0; i < nChecks; i++) {
+      const c = checks.nth(i);
+      await c.scrollIntoViewIfNeeded();
+      await c.click();
+      await page.waitForTimeout(30);
+    }
+    const text = page.locator('[data-kind="text"][data-editable] textarea, [data-kind="text"][data-editable] input').first();
+    await text.scrollIntoViewIfNeeded();
+    await text.click();
+    await page.keyboard.type('หน่วยงานมีการใช้ระบบสารบรรณอิเล็กทรอนิกส์ทุกกอง', { delay: 25 });
+    await page.waitForTimeout(1200);
+    const lat = await page.evaluate<{ type: string; ms: number }[]>('window.__lat');
+    const clicks = lat.filter((x) => x.type === 'click').map((x) => x.ms);
+    const keys = lat.filter((x) => x.type === 'input').map((x) => x.ms);
+    const status = await page.getAttribute('[data-save-status]', 'data-save-status');
+    await ctx.close();
+
+    const inter = loads.map((l) => l.interactive);
+    console.log('');
+    console.log('Questionnaire UI benchmark (Chromium, default framework: 150 items, 140 required; 30 % pre-answered)');
+    console.log(`  items rendered                       ${loads[0]!.items}`);
+    console.log(`  JS: entry ${(entry / 1024).toFixed(0)} KB, questionnaire chunk ${(qChunk / 1024).toFixed(0)} KB (uncompressed)`);
+    console.log(`  API latency added                    ${LATENCY} ms per call`);
+    console.log(`  loads measured                       ${loads.length} (fresh context each, after 1 warm-up)`);
+    console.log(`  first contentful paint   median      ${ms(median(loads.map((l) => l.fcp)))}`);
+    console.log(`  first item in the DOM    median      ${ms(median(loads.map((l) => l.firstItem)))}`);
+    console.log(`  interactive (type → registered)      median ${ms(median(inter))}  min ${ms(Math.min(...inter))}  max ${ms(Math.max(...inter))}`);
+    console.log(`  click → next frame (${clicks.length} clicks)       median ${ms1(median(clicks))}  p95 ${ms1(pct(clicks, 95))}  max ${ms1(Math.max(...clicks))}`);
+    console.log(`  keystroke → next frame (${keys.length} keys)     median ${ms1(median(keys))}  p95 ${ms1(pct(keys, 95))}  max ${ms1(Math.max(...keys))}`);
+    console.log(`  answers saved by the autosave queue  ${server.saves} (final status: ${status})`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();
