@@ -182,7 +182,8 @@ const panelArb = fc
     return { entries, judges, k: p.k, seed: p.seed, withCapacity: p.withCapacity };
   });
 
-describe('assignJudges properties (fast-check)', () => {
+// Hundreds of random panels per property: give them room when the whole tier runs in parallel.
+describe('assignJudges properties (fast-check)', { timeout: 60_000 }, () => {
   it('never assigns a conflicted judge, never exceeds k or a capacity, and reports every shortfall', () => {
     fc.assert(
       fc.property(panelArb, ({ entries, judges, k, seed, withCapacity }) => {
@@ -208,7 +209,7 @@ describe('assignJudges properties (fast-check)', () => {
           } else expect(s).toBeUndefined();
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -228,7 +229,7 @@ describe('assignJudges properties (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 

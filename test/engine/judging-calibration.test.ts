@@ -120,7 +120,7 @@ function spearman(a: readonly number[], b: readonly number[]): number {
   return 1 - (6 * d2) / (n * (n * n - 1));
 }
 
-describe('noisy panels like the demo: 40 entries, 8 judges, 3 per entry, assigned by assignJudges', () => {
+describe('noisy panels like the demo: 40 entries, 8 judges, 3 per entry, assigned by assignJudges', { timeout: 60_000 }, () => {
   const severity = [-1.2, -0.4, 0, 0, 0, 0, 0.4, 1.2];
   function panel(seed: number) {
     const rng = mulberry32(seed);
