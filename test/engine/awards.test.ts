@@ -82,6 +82,19 @@ describe('deciding rules', () => {
     expect(g.knifeEdge).toMatchObject({ flagged: false, assessed: false });
   });
 
+  it('yes/no by tag reads only the yes/no items when item kinds are known', () => {
+    const itemTags = { S1: ['no_copy_policy'], S2: ['no_copy_policy'], S3: ['no_copy_policy'] };
+    const items = (s1: boolean, s3: boolean) => ({
+      S1: item(s1 ? 1 : 0, { kind: 'yes_no' }),
+      S2: item(0, { kind: 'number' }), // a related percentage at 0 does not block the award
+      S3: item(s3 ? 1 : 0, { kind: 'yes_no' }),
+    });
+    const units = [unit('both', 50, { items: items(true, true) }), unit('one', 50, { items: items(true, false) })];
+    const g = only(computeCategory(category({ criterion: { kind: 'yes_no', tag: 'no_copy_policy' }, selection: { minValue: 1 } }), units, { itemTags }));
+    expect(g.winners).toEqual(['both']);
+    expect(decisionOf(g, 'one').value).toBe(0);
+  });
+
   it('unit tags on the unit take precedence over the edition index', () => {
     const units = [unit('a', 50, { items: { Q: item(1) }, itemTags: { Q: ['open_data'] } })];
     const g = only(computeCategory(category({ criterion: { kind: 'items', tags: ['open_data'] }, selection: { minValue: 0.5 } }), units, { itemTags: { Q: ['cloud'] } }));

@@ -65,7 +65,8 @@ export type Criterion =
     }
   /**
    * 1 when every applicable yes/no item with `tag` (or the item `code`) is answered yes (points > 0) with its evidence
-   * accepted when required, else 0. Meant for policy-support awards with selection { minValue: 1 }.
+   * accepted when required, else 0. With a tag, items whose kind is known and not 'yes_no' are ignored. Meant for
+   * policy-support awards with selection { minValue: 1 }.
    */
   | { kind: 'yes_no'; tag?: string; code?: string };
 

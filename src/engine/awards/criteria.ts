@@ -45,7 +45,10 @@ export function yesNoValue(
   c: { tag?: string; code?: string },
   itemTags: Record<string, string[]>,
 ): { value: number | null; items: string[] } {
-  const items = matchItems(unit, { tags: c.tag ? [c.tag] : [], codes: c.code ? [c.code] : [] }, itemTags);
+  // A tag can also mark related non-yes/no items (e.g. a percentage of services); only the yes/no questions decide.
+  const items = matchItems(unit, { tags: c.tag ? [c.tag] : [], codes: c.code ? [c.code] : [] }, itemTags).filter(
+    (code) => c.code !== undefined || unit.items[code]!.kind === undefined || unit.items[code]!.kind === 'yes_no',
+  );
   if (items.length === 0) return { value: null, items };
   return { value: items.every((code) => effectivePoints(unit.items[code]!) > 0) ? 1 : 0, items };
 }

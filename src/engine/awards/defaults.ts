@@ -104,8 +104,12 @@ export function defaultAwardSet(opts: DefaultAwardOptions): AwardSet {
   };
 
   // 4. Policy support: every agency (department or province) that stopped asking for copies of official documents,
-  // as in the earlier award to 60 such agencies. No top N: anyone who meets the policy wins. The yes needs its
-  // evidence accepted; a lower completeness floor (80 %) because the award is about one policy, not the whole survey.
+  // as in the earlier award to 60 such agencies. No top N: anyone who meets the policy wins. Every yes/no item tagged
+  // no_copy_policy must be yes with accepted evidence; in the default questionnaire these are S3.01 (no longer asks for
+  // copies), S3.04 (verifies through the Linkage Center / GDX instead) and S3.05 (citizen manuals updated), so the
+  // policy must be carried out, not only announced. (The tagged percentage and checklist items S3.02/S3.03 are not
+  // yes/no and do not decide.) To award the announcement alone, use { kind: 'yes_no', code: 'S3.01' }.
+  // A lower completeness floor (80 %) because the award is about one policy, not the whole survey.
   const noCopy: RuleCategory = {
     type: 'rule',
     id: 'no_copy_policy',

@@ -23,6 +23,8 @@ export interface AwardItem {
   answered: boolean;
   evidenceRequired: boolean;
   evidenceAccepted: boolean;
+  /** The framework item kind ('yes_no', 'single_choice'…). When given, yes/no criteria by tag read only 'yes_no' items. */
+  kind?: string;
 }
 
 /** The readiness stage a unit reached: `order` is the 0-based index into the edition's ordered stages. */
