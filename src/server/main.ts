@@ -4,6 +4,8 @@ import { openDatabase, migrateToLatest, type DB } from '../db/database.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
 import { buildApp, type AppInstance } from './app.js';
 import { bootstrap } from './services/bootstrap.js';
+import { startJobQueue, type JobQueue } from './services/job-queue.js';
+import { randomIds, systemClock } from './clock.js';
 
 export interface Running {
   app: AppInstance;
@@ -22,8 +24,10 @@ export async function startServer(config: Config): Promise<Running> {
   }
   const db = openDatabase(url, config.DB_POOL_SIZE);
   let app: AppInstance | null = null;
+  let jobs: JobQueue | null = null;
   const stop = async () => {
     if (app) await app.close().catch(() => {});
+    if (jobs) await jobs.stop().catch(() => {});
     await db.destroy().catch(() => {});
     if (embedded) await embedded.stop().catch(() => {});
   };
@@ -31,6 +35,8 @@ export async function startServer(config: Config): Promise<Running> {
     await migrateToLatest(db);
     app = await buildApp({ config, db });
     await bootstrap({ config, db, log: app.log });
+    // Scheduled work (reminders) runs from a PostgreSQL-backed queue in the same database.
+    jobs = await startJobQueue(url, { config, db, clock: systemClock, ids: randomIds }, app.log);
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     return { app, db, embedded, url: address, stop };
   } catch (err) {

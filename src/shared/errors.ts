@@ -28,6 +28,7 @@ export const ERROR_CATALOGUE = {
   FILE_TYPE_REFUSED: { status: 415, th: 'ไม่รับไฟล์ประเภทนี้ ({detected})', en: 'This file type is not accepted ({detected})' },
   STATE_FORBIDS: { status: 409, th: 'ทำรายการนี้ไม่ได้ในสถานะปัจจุบัน ({state})', en: 'This action is not allowed in the current state ({state})' },
   FRAMEWORK_INVALID: { status: 400, th: 'กรอบการประเมินไม่ถูกต้อง: {detail}', en: 'The framework is invalid: {detail}' },
+  CHECKLIST_INCOMPLETE: { status: 409, th: 'แบบสำรวจยังไม่ครบ: ยังไม่ได้ตอบ {unanswered} ข้อ ขาดหลักฐาน {missingEvidence} ข้อ', en: 'The questionnaire is not complete: {unanswered} unanswered, {missingEvidence} missing evidence' },
   INTERNAL: { status: 500, th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -5,7 +5,11 @@ import { authRoutes } from './auth.js';
 import { invitationRoutes } from './invitations.js';
 import { userRoutes } from './users.js';
 import { registryRoutes } from './registry.js';
+import { frameworkRoutes } from './frameworks.js';
+import { editionRoutes } from './editions.js';
+import { questionnaireRoutes } from './questionnaire.js';
+import { evidenceRoutes } from './evidence.js';
 
 export type RouteModule = (app: AppInstance, ctx: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes];

@@ -12,6 +12,8 @@ import { deleteExpiredSessions } from '../repositories/users.js';
 import { systemClock, type Clock } from '../clock.js';
 import { appendAudit } from './audit.js';
 import { hashPassword } from './passwords.js';
+import { defaultFramework, previousFramework } from '../../engine/framework/default/index.js';
+import { ensureBundledFrameworks } from './frameworks.js';
 
 export interface BootstrapDeps {
   config: Config;
@@ -37,6 +39,15 @@ export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
     await appendAudit(deps.db, clock.now(), { actorId: null, action: 'registry.reference_import', entity: 'organisation', after: reference });
     await analyseOrganisations(deps.db);
     deps.log.info({ reference }, 'reference data loaded');
+  }
+
+  // The bundled frameworks (this year's and the previous one, for year-over-year) are stored once; a framework
+  // that fails validation is logged and skipped rather than stopping the server.
+  try {
+    const frameworks = await ensureBundledFrameworks(deps.db, [previousFramework, defaultFramework], clock.now());
+    if (frameworks.length > 0) deps.log.info({ frameworks }, 'frameworks imported');
+  } catch (err) {
+    deps.log.error({ err }, 'bundled framework not imported');
   }
 
   const adminCreated = await createFirstAdmin(deps, clock, print);

@@ -1,0 +1,118 @@
+// Autosave: validates a batch of answer changes against the framework, then applies them as versioned writes in one transaction.
+import type { AppContext } from '../app.js';
+import { AppError, type ErrorDetail } from '../../shared/errors.js';
+import { editionAllows, participantMayAnswer } from '../../engine/edition/lifecycle.js';
+import type { AnswerValue } from '../../engine/framework/types.js';
+import { answerProblem } from '../../engine/questionnaire/answers.js';
+import { isAnswerable, itemIndex, type LocatedItem } from '../../engine/questionnaire/items.js';
+import type { SessionUser } from '../auth/policy.js';
+import { isUuid } from '../presenters.js';
+import { findEdition } from '../repositories/editions.js';
+import { findParticipant, markStarted } from '../repositories/participants.js';
+import { findAnswer, findAppliedRequest, writeAnswer } from '../repositories/answers.js';
+import { assignedDimensions } from '../repositories/assignments.js';
+import { stateForbids } from './editions.js';
+import { getFramework } from './frameworks.js';
+import { WRITER_ROLES } from './questionnaire.js';
+
+export interface AnswerChange {
+  item: string;
+  value: AnswerValue;
+  baseVersion: number;
+  requestId: string;
+}
+
+export type ChangeResult =
+  | { item: string; status: 'saved'; version: number; updatedAt: string }
+  | { item: string; status: 'conflict'; current: { value: AnswerValue; version: number; updatedAt: string; updatedByName: string | null } };
+
+const indexes = new WeakMap<object, Map<string, LocatedItem>>();
+function indexFor(fw: object & Parameters<typeof itemIndex>[0]): Map<string, LocatedItem> {
+  let idx = indexes.get(fw);
+  if (!idx) {
+    idx = itemIndex(fw);
+    indexes.set(fw, idx);
+  }
+  return idx;
+}
+
+/**
+ * All-or-nothing validation, then compare-and-set per change. A stale `baseVersion` answers `conflict` with the
+ * current value (the later writer chooses); a change whose `requestId` was already applied answers `saved` again.
+ * The transaction commits before the reply, so every `saved` is durable.
+ */
+export async function saveAnswers(ctx: AppContext, user: SessionUser, eid: string, oid: string, changes: AnswerChange[]): Promise<{ results: ChangeResult[] }> {
+  if (!isUuid(eid) || !isUuid(oid) || user.organisationId !== oid || !(WRITER_ROLES as readonly string[]).includes(user.role)) throw new AppError('NOT_FOUND');
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    // KEY SHARE locks: closing the edition or submitting (both FOR UPDATE) wait for this write and vice versa.
+    const edition = await findEdition(trx, eid, { lock: 'key_share' });
+    const participant = edition ? await findParticipant(trx, eid, oid, 'key_share') : undefined;
+    if (!edition || !participant || edition.state === 'draft') throw new AppError('NOT_FOUND');
+    if (!editionAllows(edition.state, 'answer')) {
+      throw stateForbids(
+        edition.state,
+        'รอบการสำรวจนี้ไม่ได้เปิดรับคำตอบแล้ว จึงแก้ไขคำตอบไม่ได้',
+        `The survey edition is ${edition.state}: answers can no longer be changed`,
+      );
+    }
+    if (!participantMayAnswer(participant.status)) {
+      throw new AppError('STATE_FORBIDS', { state: participant.status }, [
+        { path: 'participant/status', th: 'หน่วยงานส่งแบบสำรวจแล้ว คำตอบถูกล็อก', en: 'The questionnaire has been submitted; answers are locked' },
+      ]);
+    }
+    const fw = await getFramework(trx, edition.framework_id, edition.framework_version);
+    if (!fw) throw new AppError('INTERNAL');
+    const idx = indexFor(fw);
+    const allowedDims = user.role === 'contributor' ? new Set(await assignedDimensions(trx, eid, oid, user.id)) : null;
+
+    const problems: ErrorDetail[] = [];
+    const seen = new Set<string>();
+    changes.forEach((c, i) => {
+      const at = `body/changes/${i}`;
+      const loc = idx.get(c.item);
+      if (!loc || !isAnswerable(loc.item)) {
+        problems.push({ path: `${at}/item`, th: `ไม่มีคำถามรหัส "${c.item}" ในแบบสำรวจนี้`, en: `There is no question "${c.item}" in this questionnaire` });
+        return;
+      }
+      if (seen.has(c.item)) problems.push({ path: `${at}/item`, th: `คำถาม "${c.item}" ซ้ำในคำขอเดียวกัน`, en: `Question "${c.item}" appears twice in one request` });
+      seen.add(c.item);
+      const p = answerProblem(loc.item, c.value);
+      if (p) problems.push({ path: `${at}/value`, th: `คำถาม ${c.item}: ${p.th}`, en: `Question ${c.item}: ${p.en}` });
+      if (allowedDims && !allowedDims.has(loc.dimensionCode)) {
+        problems.push({ path: `${at}/item`, th: `คุณไม่ได้รับมอบหมายให้ตอบมิติ ${loc.dimensionCode}`, en: `You are not assigned to dimension ${loc.dimensionCode}` });
+      }
+    });
+    if (problems.length > 0) {
+      throw new AppError('VALIDATION_FAILED', { detail: problems.map((p) => `${p.path}: ${p.en}`).join('; ') }, problems);
+    }
+
+    // Rows are locked in item order so two batches touching the same items cannot deadlock.
+    const order = changes.map((c, i) => ({ c, i })).sort((a, b) => (a.c.item < b.c.item ? -1 : a.c.item > b.c.item ? 1 : 0));
+    const results: ChangeResult[] = new Array(changes.length);
+    let savedAny = false;
+    for (const { c, i } of order) {
+      const written = await writeAnswer(trx, { editionId: eid, organisationId: oid, item: c.item, value: c.value, baseVersion: c.baseVersion, userId: user.id, requestId: c.requestId, now });
+      if (written) {
+        savedAny = true;
+        results[i] = { item: c.item, status: 'saved', version: written.version, updatedAt: new Date(written.updated_at).toISOString() };
+        continue;
+      }
+      const current = await findAnswer(trx, eid, oid, c.item);
+      const applied = current?.last_request_id === c.requestId ? { version: current.version, at: current.updated_at } : await findAppliedRequest(trx, eid, oid, c.item, c.requestId);
+      if (applied) {
+        results[i] = { item: c.item, status: 'saved', version: applied.version, updatedAt: new Date(applied.at).toISOString() };
+      } else {
+        results[i] = {
+          item: c.item,
+          status: 'conflict',
+          current: current
+            ? { value: current.value, version: current.version, updatedAt: new Date(current.updated_at).toISOString(), updatedByName: current.updated_by_name }
+            : { value: null, version: 0, updatedAt: now.toISOString(), updatedByName: null },
+        };
+      }
+    }
+    if (savedAny && participant.status === 'not_started') await markStarted(trx, eid, oid, now);
+    return { results };
+  });
+}
