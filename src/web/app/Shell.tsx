@@ -13,8 +13,12 @@ import { navFor } from './navigation';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
-  // Thai names: the first character of a syllable may be a leading vowel; one character reads fine.
-  return parts.length === 0 ? '?' : parts.slice(0, 2).map((p) => Array.from(p)[0]).join('').toUpperCase();
+  if (parts.length === 0) return '?';
+  // Thai: the first consonant of the given name (a leading vowel such as ใ or เ is written before it).
+  if (/[\u0E00-\u0E7F]/.test(parts[0]!)) {
+    return Array.from(parts[0]!).find((c) => /[\u0E01-\u0E2E]/.test(c)) ?? Array.from(parts[0]!)[0]!;
+  }
+  return parts.slice(0, 2).map((p) => Array.from(p)[0]).join('').toUpperCase();
 }
 
 function UserMenu() {

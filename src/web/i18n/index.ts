@@ -31,6 +31,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'th',
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 
 applyDocumentLanguage(i18n.language);

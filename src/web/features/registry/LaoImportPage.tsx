@@ -112,7 +112,7 @@ export default function LaoImportPage() {
                 {details.map((d, i) => (
                   <Table.Tr key={`${d.path}-${i}`}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.en ? d.path : d.path.replace(/^row\b/, 'แถว').replace(/\bcolumn\b/, 'คอลัมน์')}</Table.Td>
-                    <Table.Td>{f.en ? d.en : d.th}</Table.Td>
+                    <Table.Td>{(f.en ? d.en : d.th).replace(/^(แถว|row) \d+:\s*/i, '')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -139,9 +139,15 @@ function AuditHistory({ id }: { id: string }) {
         <VisuallyHidden component="caption">{t('org.history')}</VisuallyHidden>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('org.when')}</Table.Th>
-            <Table.Th scope="col">{t('org.who')}</Table.Th>
-            <Table.Th scope="col">{t('org.action')}</Table.Th>
+            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+              {t('org.when')}
+            </Table.Th>
+            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+              {t('org.who')}
+            </Table.Th>
+            <Table.Th scope="col" style={{ whiteSpace: 'nowrap' }}>
+              {t('org.action')}
+            </Table.Th>
             <Table.Th scope="col">{t('org.changes')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -263,7 +269,6 @@ export default function OrganisationPage() {
         </Title>
         {editing ? (
           <EditForm
-            key={o.version}
             org={o}
             onDone={(didSave) => {
               setEditing(false);
