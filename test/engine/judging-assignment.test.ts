@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   assignJudges,
+  auditAssignments,
   conflictRegister,
   findConflicts,
   isConflicted,
@@ -309,5 +310,17 @@ describe('validateAssignmentChange (manual adjustments)', () => {
     const below = validateAssignmentChange(current, { kind: 'remove', entryId: 'E1', judgeId: 'J1' }, ctx);
     expect(below.ok).toBe(true);
     if (below.ok) expect(below.warnings.map((w) => w.code)).toContain('ASSIGNMENT_BELOW_K');
+  });
+});
+
+describe('auditAssignments', () => {
+  it('finds assignments that became conflicted after a new declaration', () => {
+    const entries = [entry('E1', 'L1', '50'), entry('E2', 'L2', '10')];
+    const before = [judge('J1'), judge('J2')];
+    const r = assignJudges(entries, before, { judgesPerEntry: 2, rng: mulberry32(5) });
+    expect(auditAssignments(r.assignments, entries, before)).toEqual([]);
+    const after = [judge('J1', { declaredConflicts: [{ kind: 'province', provinceCode: '50' }] }), judge('J2')];
+    const audit = auditAssignments(r.assignments, entries, after);
+    expect(audit.map((a) => [a.entryId, a.judgeId, a.reasons[0]!.code])).toEqual([['E1', 'J1', 'CONFLICT_DECLARED_PROVINCE']]);
   });
 });

@@ -376,3 +376,31 @@ export function validateAssignmentChange(current: readonly Assignment[], change:
   if (spread > 1 && spread > spreadOf(current)) warnings.push(problem('judges', 'ASSIGNMENT_UNBALANCED', { spread }));
   return { ok: true, assignments: next, warnings };
 }
+
+/** A current assignment that is now conflicted (e.g. a judge declared a conflict after assignment), with the reasons. */
+export interface ConflictedAssignment extends Assignment {
+  reasons: Reason[];
+}
+
+/**
+ * Re-checks existing assignments against the judges' current affiliations and declarations. The server should run
+ * it whenever a judge's affiliations or declarations change, and offer a replacement for each pair it returns.
+ */
+export function auditAssignments(
+  assignments: readonly Assignment[],
+  entries: readonly Entry[],
+  judges: readonly Judge[],
+  policy: ConflictPolicy = DEFAULT_CONFLICT_POLICY,
+): ConflictedAssignment[] {
+  const E = new Map(entries.map((e) => [e.id, e]));
+  const J = new Map(judges.map((j) => [j.id, j]));
+  const out: ConflictedAssignment[] = [];
+  for (const a of assignments) {
+    const e = E.get(a.entryId);
+    const j = J.get(a.judgeId);
+    if (!e || !j) continue;
+    const reasons = findConflicts(j, e, policy).map(({ code, th, en, params }) => ({ code, th, en, params }));
+    if (reasons.length > 0) out.push({ entryId: a.entryId, judgeId: a.judgeId, reasons });
+  }
+  return out;
+}

@@ -10,3 +10,4 @@ export * from './calibration.js';
 export * from './tiers.js';
 export * from './flags.js';
 export * from './report.js';
+export * from './simulate.js';
