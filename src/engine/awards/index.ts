@@ -59,3 +59,5 @@ export type {
   Recusal,
 } from './committee.js';
 export { committeeAwardsGiven, rankNominations, recordCommitteeDecision } from './committee.js';
+export type { ScoringSource } from './from-scoring.js';
+export { awardUnitsFromScoring, groupRobustnessFromScoring } from './from-scoring.js';
