@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyDecisionAction,
   awardsGiven,
+  certificatesToIssue,
   computeCategory,
   createDecision,
   finalWinners,
@@ -191,5 +192,32 @@ describe('roll-ups', () => {
     const g = computeCategory(category({ eligibility: { peerGroups: ['ministry'] }, selection: { topN: 1 } }), [...deps, ...ms]).groups[0]!;
     expect(g.winners).toEqual(['ministry:MOI']);
     expect(g.candidates).toBe(2);
+  });
+});
+
+describe('certificates', () => {
+  it('one per final winner of announced decisions only, with the Thai edition label', () => {
+    const announced = run(
+      fresh(),
+      { type: 'review', by: 'c', at },
+      { type: 'override', by: 'c', at, change: 'add', unitId: 'c', group: 'department_service', reason: 'r' },
+      { type: 'approve', by: 'c', at },
+      { type: 'announce', by: 'c', at },
+    );
+    const pending = createDecision(computeCategory(category({ id: 'pending', selection: { topN: 1 } }), units), '2566');
+    const { certificates, problems } = certificatesToIssue([announced, pending], units);
+    expect(certificates.map((c) => [c.unitId, c.source])).toEqual([
+      ['a', 'rule'],
+      ['b', 'rule'],
+      ['c', 'committee'],
+    ]);
+    expect(certificates[0]).toMatchObject({
+      edition: '2566',
+      category: { th: 'รางวัลทดสอบ' },
+      groupName: { th: 'หน่วยงานระดับกรมที่ให้บริการประชาชนเป็นหลัก' },
+      recipient: { th: 'หน่วยงาน a' },
+      editionLabel: { th: 'ประจำปี พ.ศ. 2566', en: '2023 (B.E. 2566)' },
+    });
+    expect(problems.map((p) => p.code)).toEqual(['NOT_ANNOUNCED']);
   });
 });

@@ -61,3 +61,5 @@ export type {
 export { committeeAwardsGiven, rankNominations, recordCommitteeDecision } from './committee.js';
 export type { ScoringSource } from './from-scoring.js';
 export { awardUnitsFromScoring, groupRobustnessFromScoring } from './from-scoring.js';
+export type { CertificateSpec } from './certificates.js';
+export { certificatesToIssue, editionLabel } from './certificates.js';
