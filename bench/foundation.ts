@@ -36,6 +36,33 @@ interface Server {
   child: ChildProcess;
   base: string;
   startMs: number;
+  /** Milestones from the server's own log, ms after spawn. */
+  marks: Record<string, number>;
+}
+
+const CLK_TCK = 100;
+
+/** CPU seconds used so far by a process and all its descendants (the server and its PostgreSQL). */
+function treeCpuSeconds(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const raw = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLK_TCK });
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  let total = 0;
+  const todo = [rootPid];
+  while (todo.length) {
+    const pid = todo.pop()!;
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, st] of stats) if (st.ppid === pid) todo.push(child);
+  }
+  return total;
 }
 
 async function startServer(dataDir: string, port: number, pgPort: number): Promise<Server> {
@@ -51,10 +78,24 @@ async function startServer(dataDir: string, port: number, pgPort: number): Promi
       ADMIN_EMAIL: 'admin@dga.local',
       ADMIN_PASSWORD,
       DEMO_DATA: 'false',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       DATABASE_URL: '',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const marks: Record<string, number> = {};
+  let buffered = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffered += chunk.toString('utf8');
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl);
+      buffered = buffered.slice(nl + 1);
+      const at = performance.now() - t0;
+      if (line.includes('"reference data loaded"')) marks['reference loaded'] ??= at;
+      if (line.includes('Server listening')) marks['listening'] ??= at;
+      if (line.includes('"first admin created"')) marks['admin created'] ??= at;
+    }
   });
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));
@@ -70,7 +111,7 @@ async function startServer(dataDir: string, port: number, pgPort: number): Promi
     if (performance.now() - t0 > 120_000) throw new Error('no 200 on /health within 120 s');
     await sleep(10);
   }
-  return { child, base, startMs: performance.now() - t0 };
+  return { child, base, startMs: performance.now() - t0, marks };
 }
 
 async function stopServer(s: Server): Promise<void> {
@@ -86,13 +127,27 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function loadTest(base: string): Promise<{ requests: number; errors: number; rps: number; p50: number; p99: number; max: number }> {
+interface LoadResult {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+  /** CPU ms the server and its PostgreSQL spent per request, and what the load generator itself used. */
+  serverCpuMsPerReq: number;
+  clientCpuS: number;
+}
+
+async function loadTest(base: string, serverPid: number): Promise<LoadResult> {
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@dga.local', password: ADMIN_PASSWORD }) });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const queries = ['กรม', 'สำนักงานสถิติ', 'Department', 'เชียงใหม่', 'office&level=provincial_unit', 'จังหวัด&province=50', 'สาธารณสุข', 'revenue', '&ministry=15000', 'องค์การบริหาร'];
   const latencies: number[] = [];
   let errors = 0;
+  const cpu0 = treeCpuSeconds(serverPid);
+  const client0 = process.cpuUsage();
   const deadline = performance.now() + SECONDS * 1000;
   const t0 = performance.now();
   await Promise.all(
@@ -115,8 +170,19 @@ async function loadTest(base: string): Promise<{ requests: number; errors: numbe
     }),
   );
   const elapsed = (performance.now() - t0) / 1000;
+  const serverCpu = treeCpuSeconds(serverPid) - cpu0;
+  const client = process.cpuUsage(client0);
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? NaN };
+  return {
+    requests: latencies.length,
+    errors,
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? NaN,
+    serverCpuMsPerReq: (serverCpu * 1000) / Math.max(1, latencies.length),
+    clientCpuS: (client.user + client.system) / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -130,15 +196,23 @@ async function main(): Promise<void> {
   let server: Server | null = null;
   try {
     server = await startServer(dataDir, port, pgPort);
-    const fresh = server.startMs;
+    const fresh = server;
     await stopServer(server);
     server = await startServer(dataDir, port, pgPort);
-    const existing = server.startMs;
-    const load = await loadTest(server.base);
-    console.log(`\nDG Readiness foundation benchmark (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version})`);
-    console.log(`cold start to first 200 on /health, fresh embedded database:    ${fresh.toFixed(0)} ms`);
-    console.log(`cold start to first 200 on /health, existing embedded database: ${existing.toFixed(0)} ms`);
-    console.log(`authenticated registry search, ${CLIENTS} clients, ${SECONDS} s: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, max ${load.max.toFixed(0)} ms, ${load.requests} requests, ${load.errors} errors`);
+    const existing = server;
+    const load = await loadTest(server.base, server.child.pid!);
+    const marks = (s: Server) => Object.entries(s.marks).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+    console.log(`\nDG Readiness foundation benchmark (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log(`cold start to first 200 on /health, fresh embedded database:    ${fresh.startMs.toFixed(0)} ms (${marks(fresh)})`);
+    console.log(`cold start to first 200 on /health, existing embedded database: ${existing.startMs.toFixed(0)} ms (${marks(existing)})`);
+    console.log(
+      `authenticated registry search, ${CLIENTS} clients, ${SECONDS} s: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ` +
+        `max ${load.max.toFixed(0)} ms, ${load.requests} requests, ${load.errors} errors`,
+    );
+    console.log(
+      `  server + PostgreSQL CPU ${load.serverCpuMsPerReq.toFixed(2)} ms per request (≈ ${((os.cpus().length * 1000) / load.serverCpuMsPerReq).toFixed(0)} req/s if they had the machine to themselves); ` +
+        `load generator used ${load.clientCpuS.toFixed(1)} CPU s`,
+    );
   } finally {
     if (server) await stopServer(server);
     fs.rmSync(dataDir, { recursive: true, force: true });

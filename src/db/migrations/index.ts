@@ -2,6 +2,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261123_0001_foundation.js';
 import * as registrySearch from './20261123_0002_registry_search.js';
+import * as organisationSearchText from './20261123_0003_organisation_search_text.js';
 import * as editions from './20261123_0100_editions.js';
 import * as answersEvidence from './20261123_0101_answers_evidence.js';
 import * as reminders from './20261123_0102_reminders.js';
@@ -10,6 +11,7 @@ import * as results from './20261123_0200_results.js';
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
   '20261123_0002_registry_search': registrySearch,
+  '20261123_0003_organisation_search_text': organisationSearchText,
   '20261123_0100_editions': editions,
   '20261123_0101_answers_evidence': answersEvidence,
   '20261123_0102_reminders': reminders,

@@ -106,7 +106,7 @@ export function agencyTypeCode(parentBudgetCode: string): string {
 }
 
 type Org = Database['organisation'];
-type NewOrg = Omit<Org, 'id' | 'version' | 'created_at' | 'updated_at'> & { id?: string };
+type NewOrg = Omit<Org, 'id' | 'version' | 'created_at' | 'updated_at' | 'search_text'> & { id?: string };
 
 async function insertMissing<T extends keyof Database>(trx: Transaction<Database>, table: T, key: string, rows: Record<string, unknown>[]): Promise<number> {
   let inserted = 0;

@@ -63,9 +63,9 @@ function filtered(db: Kysely<Database>, f: OrganisationFilter) {
   let q = baseQuery(db);
   if (f.ids) q = f.ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('o.id', 'in', f.ids);
   if (f.q && f.q.trim()) {
-    // ILIKE '%…%' on each column is what the pg_trgm GIN indexes serve.
+    // LIKE '%…%' on the lower-cased search column is what its pg_trgm GIN index serves.
     const like = `%${escapeLike(f.q.trim())}%`;
-    q = q.where((eb) => eb.or([eb('o.name_th', 'ilike', like), eb('o.name_en', 'ilike', like), eb('o.code', 'ilike', like)]));
+    q = q.where(sql<boolean>`o.search_text LIKE lower(${like})`);
   }
   if (f.level) q = q.where('o.level', '=', f.level as OrganisationRow['level']);
   if (f.ministry) q = q.where('o.ministry_code', '=', f.ministry);
