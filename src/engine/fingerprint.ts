@@ -32,11 +32,30 @@ function itemCodes(fw: Framework): string[] {
   return codes;
 }
 
+const SIMPLE = /^[A-Za-z0-9_.\- ]*$/;
+const str = (s: string): string => (SIMPLE.test(s) ? `"${s}"` : JSON.stringify(s));
+
 function answerJson(v: unknown): string {
   if (v === undefined || v === null) return 'null';
+  if (v === true) return 'true';
+  if (v === false) return 'false';
+  if (typeof v === 'string') return str(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
   if (Array.isArray(v)) return canonicalJson([...v].sort());
-  if (typeof v === 'number') return canonicalJson(v);
-  return JSON.stringify(v);
+  return canonicalJson(v);
+}
+
+const ATTRIBUTE_KEYS = ['level', 'ministry', 'org_type', 'province', 'serves_public'];
+
+/** Canonical JSON of the attributes; the usual keys are written directly (they are already in sorted order). */
+function attributesJson(a: UnitInput['attributes'] | undefined): string {
+  if (!a) return '{}';
+  const keys = Object.keys(a);
+  if (keys.some((k) => !ATTRIBUTE_KEYS.includes(k))) return canonicalJson(a);
+  const parts: string[] = [];
+  const rec = a as Record<string, unknown>;
+  for (const k of ATTRIBUTE_KEYS) if (rec[k] !== undefined) parts.push(`"${k}":${answerJson(rec[k])}`);
+  return `{${parts.join(',')}}`;
 }
 
 /**
@@ -58,7 +77,7 @@ function canonicalUnit(u: UnitInput, codes: readonly string[], known: ReadonlySe
       break;
     }
   const evidence = u.evidenceAccepted ? canonicalJson([...new Set(u.evidenceAccepted)].sort()) : 'null';
-  return `{"answers":[${parts.join(',')}],"attributes":${canonicalJson(u.attributes ?? {})},"evidenceAccepted":${evidence}${extra},"id":${JSON.stringify(u.id)},"name":${canonicalJson(u.name)}}`;
+  return `{"answers":[${parts.join(',')}],"attributes":${attributesJson(u.attributes)},"evidenceAccepted":${evidence}${extra},"id":${str(u.id)},"name":${u.name ? canonicalJson(u.name) : 'null'}}`;
 }
 
 /** "sha256:<hex>". Units are hashed in id order, so their order in the input does not matter. */

@@ -63,6 +63,20 @@ describe('runRobustness', () => {
     expect(r.unstablePairs[0]!.shareKept).toBeGreaterThan(0.3);
     expect(r.unstablePairs[0]!.shareKept).toBeLessThan(0.7);
   });
+  it('reproduces the nominal ranking when nothing is perturbed, for either aggregation (checks the fast path)', () => {
+    const fwSub = {
+      ...fw,
+      dimensions: fw.dimensions.map((d, i) =>
+        i === 0 ? { code: d.code, name: d.name, subdimensions: [{ code: 'S1', name: t('S1'), weight: 2, items: d.items!.slice(0, 3) }, { code: 'S2', name: t('S2'), items: d.items!.slice(3) }] } : d,
+      ),
+    };
+    for (const method of ['arithmetic', 'geometric'] as const) {
+      const f = { ...fwSub, aggregation: { items: { method }, dimensions: { method } } };
+      const r = runRobustness(f, units, { iterations: 5, weightNoise: 0, aggregations: [method], normalisations: ['configured'] });
+      for (const u of r.units) expect([u.id, u.rankP05, u.rankP95]).toEqual([u.id, u.nominalRank, u.nominalRank]);
+      expect(r.unstablePairs.filter((p) => p.nominalRanks[0] !== p.nominalRanks[1])).toEqual([]);
+    }
+  });
   it('ranks within a peer group when asked', () => {
     const r = runRobustness(fw, units, { iterations: 50, peerGroup: 'level' });
     const groups = new Set(r.units.map((u) => u.group));

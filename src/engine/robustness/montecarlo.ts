@@ -3,7 +3,7 @@
 import type { AggregationMethod, Framework, MissingRule, NormalisationMethod, PeerGroupKey, UnitInput } from '../framework/types.js';
 import { createRng } from '../random.js';
 import { ENGINE_VERSION } from '../results.js';
-import { aggregateAll, aggregateFromGroups, allocAggregated, type Methods, type Weights } from '../scoring/aggregate.js';
+import { aggregateAll, allocAggregated, type AggregationPlan, type Methods, type Weights } from '../scoring/aggregate.js';
 import { prepareEdition } from '../scoring/edition.js';
 import { peerGroupOf } from '../scoring/missing.js';
 import { normaliseMatrix } from '../scoring/normalise.js';
@@ -93,6 +93,22 @@ export function runRobustness(framework: Framework, units: readonly UnitInput[],
   // With item weights fixed, items → group is computed once per (normalisation, aggregation) pair.
   const groupVals: Float64Array[][] =
     settings.perturb === 'all' ? [] : alternatives.map((values) => methodList.map((mt) => aggregateAll(plan, values, p.weights, mt, allocAggregated(plan)).group));
+  // Logs of the group values for the geometric alternative (ln of max(x, epsilon); −∞ marks a zero under zeroRule 'zero').
+  const groupLogs: (Float64Array | null)[][] = groupVals.map((perMethod) =>
+    perMethod.map((gv, mi) => {
+      const mt = methodList[mi]!;
+      if (mt.overall.method !== 'geometric') return null;
+      const lg = new Float64Array(gv.length);
+      for (let u = 0; u < n; u++)
+        for (let g = 0; g < plan.G; g++) {
+          const agg = mt.dims[cf.groups[g]!.dim]!;
+          const eps = agg.epsilon ?? 0.01;
+          const x = gv[u * plan.G + g]!;
+          lg[u * plan.G + g] = x <= 0 && agg.zeroRule === 'zero' ? -Infinity : Math.log(x < eps ? eps : x);
+        }
+      return lg;
+    }),
+  );
 
   // Groups for ranking, and the nominal ranking.
   const groupOf = p.units.map((u) => peerGroupOf(u, settings.peerGroup));
@@ -118,7 +134,7 @@ export function runRobustness(framework: Framework, units: readonly UnitInput[],
   const out = allocAggregated(plan);
   const noise = settings.weightNoise;
   const groupList = [...groups.values()].map((members) => Int32Array.from(members));
-  const scratch = new Int32Array(n);
+  const sortBuf = new Float64Array(n);
   const rankNow = new Float64Array(n);
   for (let it = 0; it < iters; it++) {
     for (const key of ['item', 'group', 'dim'] as const) {
@@ -130,17 +146,25 @@ export function runRobustness(framework: Framework, units: readonly UnitInput[],
     const a = rng.int(alternatives.length);
     const mi = rng.int(methodList.length);
     if (settings.perturb === 'all') aggregateAll(plan, alternatives[a]!, w, methodList[mi]!, out);
-    else aggregateFromGroups(plan, groupVals[a]![mi]!, w, methodList[mi]!, out);
+    else overallFromGroups(plan, groupVals[a]![mi]!, groupLogs[a]![mi]!, w, methodList[mi]!, out.overall);
     const sc = out.overall;
+    // Competition ranks by binary search in natively sorted scores: rank = 1 + number of strictly higher scores.
     for (const members of groupList) {
       const len = members.length;
-      for (let k = 0; k < len; k++) scratch[k] = members[k]!;
-      const view = scratch.subarray(0, len);
-      view.sort((a, b) => sc[b]! - sc[a]! || a - b);
-      // Competition ranks (ties share the best rank).
+      const buf = sortBuf.subarray(0, len);
+      for (let k = 0; k < len; k++) buf[k] = sc[members[k]!]!;
+      buf.sort();
       for (let k = 0; k < len; k++) {
-        const i = view[k]!;
-        rankNow[i] = k > 0 && sc[i] === sc[view[k - 1]!] ? rankNow[view[k - 1]!]! : k + 1;
+        const i = members[k]!;
+        const x = sc[i]!;
+        let lo = 0;
+        let hi = len;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (buf[mid]! <= x) lo = mid + 1;
+          else hi = mid;
+        }
+        rankNow[i] = len - lo + 1;
       }
     }
     ranks.set(rankNow, it * n);
@@ -160,4 +184,57 @@ export function runRobustness(framework: Framework, units: readonly UnitInput[],
     .map((pr) => ({ group: pr.group, higher: p.units[pr.a]!.id, lower: p.units[pr.b]!.id, nominalRanks: [nominal[pr.a]!, nominal[pr.b]!] as [number, number], shareKept: iters ? pr.kept / iters : 1 }))
     .filter((pr) => pr.shareKept < settings.robustShare);
   return { engineVersion: ENGINE_VERSION, fingerprint: p.fingerprint, settings, units: unitsOut, unstablePairs };
+}
+
+/**
+ * Overall scores from precomputed group values, the hot loop of the default analysis. The geometric chain stays in
+ * log space (one exp per unit); the same rules as aggregateAll apply (epsilon floor, or zero under zeroRule 'zero').
+ */
+function overallFromGroups(plan: AggregationPlan, gv: Float64Array, lg: Float64Array | null, w: Weights, methods: Methods, overall: Float64Array): void {
+  const { n, G, D, dimGroups, dimStart } = plan;
+  const geo = lg !== null;
+  const oEps = Math.log(methods.overall.epsilon ?? 0.01);
+  const oZeroRule = methods.overall.zeroRule === 'zero';
+  const dimZeroRule = methods.dims.map((a) => a.zeroRule === 'zero');
+  const dimEps = methods.dims.map((a) => Math.log(a.epsilon ?? 0.01));
+  const wg = w.group;
+  const wd = w.dim;
+  for (let u = 0; u < n; u++) {
+    const base = u * G;
+    let osw = 0;
+    let oacc = 0;
+    let oZero = false;
+    for (let d = 0; d < D; d++) {
+      let dsw = 0;
+      let dacc = 0;
+      let dZero = false;
+      for (let gk = dimStart[d]!; gk < dimStart[d + 1]!; gk++) {
+        const g = dimGroups[gk]!;
+        const x = gv[base + g]!;
+        if (x !== x) continue;
+        const wgt = wg[g]!;
+        dsw += wgt;
+        if (!geo) dacc += wgt * x;
+        else if (wgt > 0) {
+          const l = lg[base + g]!;
+          if (l === -Infinity) dZero = true;
+          else dacc += wgt * l;
+        }
+      }
+      if (!(dsw > 0)) continue;
+      const wdt = wd[d]!;
+      osw += wdt;
+      if (!geo) oacc += (wdt * dacc) / dsw;
+      else if (wdt > 0) {
+        // The dimension's log value, floored at its own epsilon (a dimension mean cannot fall below it anyway).
+        let ld = dZero ? -Infinity : dacc / dsw;
+        if (dZero && !dimZeroRule[d]) ld = dimEps[d]!;
+        if (ld === -Infinity) {
+          if (oZeroRule) oZero = true;
+          else oacc += wdt * oEps;
+        } else oacc += wdt * (ld < oEps ? oEps : ld);
+      }
+    }
+    overall[u] = !(osw > 0) ? NaN : !geo ? oacc / osw : oZero ? 0 : Math.exp(oacc / osw);
+  }
 }

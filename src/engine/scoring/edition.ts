@@ -175,20 +175,26 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
       }
     }
     const g = primaryOf[u] !== null && primaryOf[u] !== 'all' ? groupIndex.get(primaryOf[u]!)! : 0;
-    const below: number[] = [];
+    // Top-K by gap (ties: higher weight, then framework order), kept in a small sorted buffer instead of sorting all.
+    const top: number[] = [];
+    const before = (a: number, b: number): boolean => gapArr[a]! > gapArr[b]! || (gapArr[a] === gapArr[b] && (itemWeight[a]! > itemWeight[b]! || (itemWeight[a] === itemWeight[b] && a < b)));
     for (let j = 0; j < m; j++) {
       const x = values[u * m + j]!;
       const cnt = itemCnt[g * m + j]!;
       if (x !== x || cnt === 0) continue;
       const gap = itemSum[g * m + j]! / cnt - x;
-      if (gap > 1e-12) {
-        gapArr[j] = gap;
-        below.push(j);
+      if (!(gap > 1e-12)) continue;
+      gapArr[j] = gap;
+      if (top.length === nWeakItems && (nWeakItems === 0 || !before(j, top[nWeakItems - 1]!))) continue;
+      let k = top.length;
+      if (k === nWeakItems) k--;
+      while (k > 0 && before(j, top[k - 1]!)) {
+        top[k] = top[k - 1]!;
+        k--;
       }
+      top[k] = j;
     }
-    // Largest shortfall first; ties by weight, then framework order.
-    below.sort((a, b) => gapArr[b]! - gapArr[a]! || itemWeight[b]! - itemWeight[a]! || a - b);
-    const weakItems: WeakItem[] = below.slice(0, nWeakItems).map((j) => {
+    const weakItems: WeakItem[] = top.map((j) => {
       const ci = cf.items[j]!;
       const x = values[u * m + j]!;
       return { code: ci.code, text: ci.item.text, dimension: cf.dims[ci.dim]!.code, value: x, peerMean: x + gapArr[j]!, gap: gapArr[j]!, recommendation: ci.item.recommendation ?? null };
@@ -275,8 +281,12 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: {
   const gv = p.agg.group.slice(u * G, (u + 1) * G);
   const dv = p.agg.dim.slice(u * D, (u + 1) * D);
   let overall = p.agg.overall[u]!;
-  const unmetDims = (): number[] => conds.filter(({ c, d }) => !(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))).map(({ d }) => d);
-  const done = (): boolean => reaches(overall * scale, stage.minScore) && unmetDims().length === 0;
+  const unmetDims = (): number[] => {
+    const out: number[] = [];
+    for (const { c, d } of conds) if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) out.push(d);
+    return out;
+  };
+  const done = (): boolean => reaches(overall * scale, stage.minScore) && (conds.length === 0 || unmetDims().length === 0);
   const startOverall = overall * scale;
   const startShort = conds
     .filter(({ c, d }) => !(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min)))
@@ -302,7 +312,7 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: {
   const chosen: NextStageGuidance['items'] = [];
   let pos = 0;
   while (!done()) {
-    const unmet = unmetDims();
+    const unmet = conds.length ? unmetDims() : [];
     let pick = -1;
     if (unmet.length) for (const j of cand) if (!used[j] && unmet.includes(cf.items[j]!.dim)) { pick = j; break; }
     if (pick < 0) {

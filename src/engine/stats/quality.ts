@@ -22,19 +22,25 @@ export function qualityReport(cf: CompiledFramework, n: number, values: Float64A
   const items: ItemQuality[] = [];
   const dimensions: DimensionQuality[] = [];
   const col = new Float64Array(n);
+  const wt = Float64Array.from(cf.items.map((ci) => ci.weight));
   const rest = new Float64Array(n);
   for (const d of cf.dims) {
     // Weighted sums over the dimension's visible items, to derive each item's "rest" score by subtraction.
     const sw = new Float64Array(n);
     const swx = new Float64Array(n);
-    for (let u = 0; u < n; u++)
+    for (let u = 0; u < n; u++) {
+      let a = 0;
+      let b = 0;
       for (const j of d.cols) {
         const x = values[u * m + j]!;
         if (x === x) {
-          sw[u] = sw[u]! + cf.items[j]!.weight;
-          swx[u] = swx[u]! + cf.items[j]!.weight * x;
+          a += wt[j]!;
+          b += wt[j]! * x;
         }
       }
+      sw[u] = a;
+      swx[u] = b;
+    }
     for (const j of d.cols) {
       const ci = cf.items[j]!;
       let cnt = 0;
