@@ -44,7 +44,7 @@ export type {
 } from './compute.js';
 export { computeAwards, computeCategory, explainUnit } from './compute.js';
 export type { OlsFit } from './stats.js';
-export { competitionRanks, ols } from './stats.js';
+export { ols } from './stats.js';
 export type { AwardDecision, DecisionAction, DecisionState, FinalWinner, HistoryEntry, OverrideRecord, TransitionResult } from './workflow.js';
 export { ALLOWED_ACTIONS, applyDecisionAction, awardsGiven, createDecision, finalWinners, knifeEdgeGroups } from './workflow.js';
 export type { AwardGiven, AwardRollup } from './rollup.js';
