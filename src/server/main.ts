@@ -6,6 +6,7 @@ import { buildApp, type AppInstance } from './app.js';
 import { bootstrap } from './services/bootstrap.js';
 import { startJobQueue, type JobQueue } from './services/job-queue.js';
 import { randomIds, systemClock } from './clock.js';
+import { startResultsWorker, type ResultsWorker } from './services/results-jobs.js';
 
 export interface Running {
   app: AppInstance;
@@ -25,9 +26,11 @@ export async function startServer(config: Config): Promise<Running> {
   const db = openDatabase(url, config.DB_POOL_SIZE);
   let app: AppInstance | null = null;
   let jobs: JobQueue | null = null;
+  let results: ResultsWorker | null = null;
   const stop = async () => {
     if (app) await app.close().catch(() => {});
     if (jobs) await jobs.stop().catch(() => {});
+    if (results) await results.stop().catch(() => {});
     await db.destroy().catch(() => {});
     if (embedded) await embedded.stop().catch(() => {});
   };
@@ -37,6 +40,8 @@ export async function startServer(config: Config): Promise<Running> {
     await bootstrap({ config, db, log: app.log });
     // Scheduled work (reminders) runs from a PostgreSQL-backed queue in the same database.
     jobs = await startJobQueue(url, { config, db, clock: systemClock, ids: randomIds }, app.log);
+    // Scoring runs and batch reports: a worker claims jobs from the result_job table (safe with many processes).
+    results = startResultsWorker({ config, db, clock: systemClock, ids: randomIds }, app.log);
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     return { app, db, embedded, url: address, stop };
   } catch (err) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/server/auth/policy.js';
 import { as, orgIdByCode, seedUser, signIn, startHarness, type Harness, type Session } from './support/foundation.js';
 import { QUESTIONNAIRE_ORG_ROUTES } from './support/questionnaire.js';
+import { RESULTS_ORG_ROUTES } from './support/results.js';
 
 interface RouteCase {
   /** The route as registered (method + url pattern); the coverage check below matches on it. */
@@ -50,8 +51,9 @@ describe('agency users reach only their own organisation', () => {
   afterAll(async () => h.close());
 
   it('covers every registered route that takes an organisation id', () => {
-    // Questionnaire routes need an open edition; questionnaire-access.test.ts checks each of them the same way.
-    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.route}`), ...QUESTIONNAIRE_ORG_ROUTES.map((r) => `${r.method} ${r.route}`)]);
+    // Questionnaire routes need an open edition; questionnaire-access.test.ts checks each of them the same way
+    // (results routes need a scored edition; results.test.ts checks them).
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.route}`), ...QUESTIONNAIRE_ORG_ROUTES.map((r) => `${r.method} ${r.route}`), ...RESULTS_ORG_ROUTES.map((r) => `${r.method} ${r.route}`)]);
     const takesOrg = h.app.routeTable.filter((r) => r.method !== 'HEAD' && ORG_PARAM.test(r.url)).map((r) => `${r.method} ${r.url}`);
     expect(takesOrg.length).toBeGreaterThanOrEqual(3);
     const missing = takesOrg.filter((r) => !covered.has(r));

@@ -9,7 +9,8 @@ import { frameworkRoutes } from './frameworks.js';
 import { editionRoutes } from './editions.js';
 import { questionnaireRoutes } from './questionnaire.js';
 import { evidenceRoutes } from './evidence.js';
+import { resultsRoutes } from './results.js';
 
 export type RouteModule = (app: AppInstance, ctx: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes, resultsRoutes];
