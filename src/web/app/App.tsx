@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { PublicLayout } from './PublicLayout';
 import { InviteAcceptPage, LoginPage, shellRoutes } from './routes';
 import { Shell } from './Shell';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 // A session that expires while the page is open sends the user back to the login page on the next request.
 function onApiError(err: unknown): void {
@@ -43,7 +43,7 @@ function NotFound() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <Routes>

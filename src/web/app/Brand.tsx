@@ -11,10 +11,10 @@ export function Brand({ compact = false }: { compact?: boolean }) {
         <IconChartDonut3 size={compact ? 20 : 24} />
       </ThemeIcon>
       <Stack gap={0}>
-        <Text fw={600} size={compact ? 'md' : 'lg'} lh={1.35}>
+        <Text fw={600} size={compact ? 'md' : 'lg'} lh={1.35} lineClamp={1} visibleFrom={compact ? 'xs' : undefined}>
           {t('app.name')}
         </Text>
-        <Text size="xs" c="dimmed" lh={1.35}>
+        <Text size="xs" c="dimmed" lh={1.35} lineClamp={1} visibleFrom={compact ? 'sm' : undefined}>
           {t('app.subname')}
         </Text>
       </Stack>

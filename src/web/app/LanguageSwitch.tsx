@@ -1,5 +1,5 @@
 // Thai/English switch; the choice persists (see i18n/index.ts).
-import { SegmentedControl } from '@mantine/core';
+import { SegmentedControl, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 export function LanguageSwitch() {
@@ -12,7 +12,19 @@ export function LanguageSwitch() {
       onChange={(v) => void i18n.changeLanguage(v)}
       data={[
         { value: 'th', label: <span lang="th">ไทย</span> },
-        { value: 'en', label: <span lang="en">English</span> },
+        {
+          value: 'en',
+          label: (
+            <span lang="en">
+              <Text span inherit visibleFrom="xs">
+                English
+              </Text>
+              <Text span inherit hiddenFrom="xs">
+                EN
+              </Text>
+            </span>
+          ),
+        },
       ]}
     />
   );

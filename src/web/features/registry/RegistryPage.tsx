@@ -1,8 +1,8 @@
 // Registry browse and search: Thai/English names, filters, paginated table with counts; state lives in the URL.
-import { Anchor, Badge, Button, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden, Skeleton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Badge, Button, Collapse, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden, Skeleton } from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { IconFileImport, IconFilterOff, IconSearch, IconCheck, IconMinus } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconFileImport, IconFilterOff, IconSearch, IconCheck, IconMinus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,9 @@ export default function RegistryPage() {
   const ministries = useMinistries();
   const provinces = useProvinces();
   const orgTypes = useOrgTypes();
+  // On phones the five filters fold away behind a button; on wider screens they are always shown.
+  const wide = useMediaQuery('(min-width: 48em)', true);
+  const [filtersOpen, filtersToggle] = useDisclosure(false);
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -77,6 +80,20 @@ export default function RegistryPage() {
             value={q}
             onChange={(e) => setQ(e.currentTarget.value)}
           />
+          {!wide ? (
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+              onClick={filtersToggle.toggle}
+              aria-expanded={filtersOpen}
+              aria-controls="registry-filters"
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('registry.moreFilters', { count: FILTERS.filter((k) => filters[k]).length })}
+            </Button>
+          ) : null}
+          <Collapse expanded={wide || filtersOpen} id="registry-filters">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
             <Select
               label={t('registry.level')}
@@ -127,6 +144,7 @@ export default function RegistryPage() {
               onChange={(v) => update({ servesPublic: v })}
             />
           </SimpleGrid>
+          </Collapse>
           {anyFilter ? (
             <Group>
               <Button
@@ -199,9 +217,7 @@ export default function RegistryPage() {
                       ) : null}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        {t(`levels.${o.level}`)}
-                      </Badge>
+                      <Text size="sm">{t(`levels.${o.level}`)}</Text>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{f.pick(o.ministryNameTh, o.ministryNameEn) || '—'}</Text>
