@@ -156,7 +156,7 @@ function Overview({ edition }: { edition: Edition }) {
   const { t } = useTranslation(NS);
   const f = useFormat();
   const log = useQuery({ queryKey: ['edition-transitions', edition.id], queryFn: () => api.get<Items<Transition>>(`/api/editions/${edition.id}/transitions`) });
-  const invite = useMutation({ mutationFn: () => api.post<{ invited: number }>(`/api/editions/${edition.id}/invite-coordinators`, {}) });
+  const invite = useMutation({ mutationFn: () => api.post<{ invited: number; alreadyHaveCoordinator?: number; missingEmail?: string[] }>(`/api/editions/${edition.id}/invite-coordinators`, {}) });
   return (
     <Stack gap="lg">
       <Card withBorder>
@@ -178,6 +178,8 @@ function Overview({ edition }: { edition: Edition }) {
           {invite.data ? (
             <Alert color="green" role="status">
               {t('overview.invited', { count: invite.data.invited })}
+              {invite.data.alreadyHaveCoordinator ? ` · ${t('overview.already', { count: invite.data.alreadyHaveCoordinator })}` : ''}
+              {invite.data.missingEmail?.length ? ` · ${t('overview.missingEmail', { count: invite.data.missingEmail.length })}` : ''}
             </Alert>
           ) : null}
           {invite.error ? <ErrorAlert error={invite.error} /> : null}

@@ -150,7 +150,7 @@ function ChecklistBody({ state, byCode, onGo }: { state: ReturnType<typeof useCh
           <Text fw={600} mb={4}>
             {t('checklist.unanswered', { count: d.unanswered.length })}
           </Text>
-          <List spacing={4} size="sm">
+          <List spacing={6} size="sm" listStyleType="none">
             {d.unanswered.map(link)}
           </List>
         </div>
@@ -160,7 +160,7 @@ function ChecklistBody({ state, byCode, onGo }: { state: ReturnType<typeof useCh
           <Text fw={600} mb={4}>
             {t('checklist.missingEvidence', { count: d.missingEvidence.length })}
           </Text>
-          <List spacing={4} size="sm">
+          <List spacing={6} size="sm" listStyleType="none">
             {d.missingEvidence.map(link)}
           </List>
         </div>
