@@ -41,7 +41,13 @@ function answerJson(v: unknown): string {
   if (v === false) return 'false';
   if (typeof v === 'string') return str(v);
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
-  if (Array.isArray(v)) return canonicalJson([...v].sort());
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    const sorted = [...v].sort();
+    let out = '[';
+    for (let k = 0; k < sorted.length; k++) out += (k ? ',' : '') + answerJson(sorted[k]);
+    return out + ']';
+  }
   return canonicalJson(v);
 }
 
@@ -64,9 +70,8 @@ function attributesJson(a: UnitInput['attributes'] | undefined): string {
  */
 function canonicalUnit(u: UnitInput, codes: readonly string[], known: ReadonlySet<string>, row?: readonly unknown[]): string {
   const answers = u.answers ?? {};
-  const parts: string[] = new Array(codes.length);
-  if (row) for (let k = 0; k < codes.length; k++) parts[k] = answerJson(row[k]);
-  else for (let k = 0; k < codes.length; k++) parts[k] = answerJson(answers[codes[k]!]);
+  let list = '';
+  for (let k = 0; k < codes.length; k++) list += (k ? ',' : '') + answerJson(row ? row[k] : answers[codes[k]!]);
   let extra = '';
   if (!row || Object.keys(answers).length !== row.filter((v) => v !== undefined).length)
   for (const key in answers)
@@ -77,7 +82,7 @@ function canonicalUnit(u: UnitInput, codes: readonly string[], known: ReadonlySe
       break;
     }
   const evidence = u.evidenceAccepted ? canonicalJson([...new Set(u.evidenceAccepted)].sort()) : 'null';
-  return `{"answers":[${parts.join(',')}],"attributes":${attributesJson(u.attributes)},"evidenceAccepted":${evidence}${extra},"id":${str(u.id)},"name":${u.name ? canonicalJson(u.name) : 'null'}}`;
+  return `{"answers":[${list}],"attributes":${attributesJson(u.attributes)},"evidenceAccepted":${evidence}${extra},"id":${str(u.id)},"name":${u.name ? canonicalJson(u.name) : 'null'}}`;
 }
 
 /** "sha256:<hex>". Units are hashed in id order, so their order in the input does not matter. */
