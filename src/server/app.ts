@@ -45,7 +45,7 @@ export const DEFAULT_WEB_ROOT = path.resolve(here, '../../dist/web');
 
 /** Masks secrets that appear in URLs (invitation tokens). */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/invitations?\/)[^/?#]+/g, '$1[redacted]');
+  return url.replace(/(\/(?:invite|invitations?)\/)[^/?#]+/g, '$1[redacted]');
 }
 
 export async function buildApp(opts: BuildOptions): Promise<AppInstance> {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactUrl } from '../../src/server/app.js';
 import { ADMIN, as, orgIdByCode, PASSWORD, seedUser, sessionCookie, signIn, startHarness, type Harness } from './support/foundation.js';
 
 describe('accounts: login, sessions, CSRF, rate limiting', () => {
@@ -115,5 +116,11 @@ describe('accounts: login, sessions, CSRF, rate limiting', () => {
     const coord = await signIn(h.app, 'coordinator@agency.go.th', PASSWORD, '10.6.0.2');
     expect((await as(h.app, coord, { method: 'GET', url: '/api/users' })).statusCode).toBe(404);
     expect((await as(h.app, coord, { method: 'GET', url: '/api/outbox' })).statusCode).toBe(404);
+  });
+
+  it('keeps invitation tokens out of logged URLs', () => {
+    expect(redactUrl('/api/invitations/abcDEF123_-/accept')).toBe('/api/invitations/[redacted]/accept');
+    expect(redactUrl('/invite/abcDEF123_-?x=1')).toBe('/invite/[redacted]?x=1');
+    expect(redactUrl('/api/invitations')).toBe('/api/invitations');
   });
 });

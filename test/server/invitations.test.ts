@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { testConfig } from '../helpers/config.js';
 import { ADMIN, as, orgIdByCode, PASSWORD, seedUser, sessionCookie, signIn, startHarness, type Harness, type Session } from './support/foundation.js';
 
 function tokenOf(link: string): string {
@@ -96,5 +98,19 @@ describe('invitations', () => {
     const r = await as(h.app, admin, { method: 'POST', url: '/api/invitations', payload: { email: 'COORD@dol.go.th', role: 'contributor', organisationId: ownOrg } });
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('EMAIL_TAKEN');
+  });
+
+  it('with SMTP_URL set, tries SMTP and records a failed send on the outbox row without failing the invitation', async () => {
+    const smtpApp = await buildApp({ config: testConfig({ SMTP_URL: 'smtp://127.0.0.1:1' }), db: h.db, clock: h.clock, logger: false, webRoot: null });
+    try {
+      const s = await signIn(smtpApp, ADMIN.email, ADMIN.password, '10.0.0.8');
+      const r = await as(smtpApp, s, { method: 'POST', url: '/api/invitations', payload: { email: 'smtp.test@rd.go.th', role: 'reviewer' } });
+      expect(r.statusCode).toBe(201);
+      const row = await h.db.selectFrom('outbox').selectAll().where('to_address', '=', 'smtp.test@rd.go.th').executeTakeFirstOrThrow();
+      expect(row.sent_at).toBeNull();
+      expect(row.error).toMatch(/ECONNREFUSED|connect/i);
+    } finally {
+      await smtpApp.close();
+    }
   });
 });

@@ -59,36 +59,43 @@ const COLUMNS = [
   'o.parent_id',
 ] as const;
 
-function filtered(db: Kysely<Database>, f: OrganisationFilter) {
-  let q = baseQuery(db);
-  if (f.ids) q = f.ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('o.id', 'in', f.ids);
+type OrgQuery = ReturnType<typeof baseQuery>;
+
+/** Every filter is on organisation itself, so the count can skip the joins. */
+function applyFilters<Q extends OrgQuery | ReturnType<typeof countBase>>(q: Q, f: OrganisationFilter): Q {
+  let r = q as OrgQuery;
+  if (f.ids) r = f.ids.length === 0 ? r.where(sql<boolean>`false`) : r.where('o.id', 'in', f.ids);
   if (f.q && f.q.trim()) {
     // LIKE '%…%' on the lower-cased search column is what its pg_trgm GIN index serves.
     const like = `%${escapeLike(f.q.trim())}%`;
-    q = q.where(sql<boolean>`o.search_text LIKE lower(${like})`);
+    r = r.where(sql<boolean>`o.search_text LIKE lower(${like})`);
   }
-  if (f.level) q = q.where('o.level', '=', f.level as OrganisationRow['level']);
-  if (f.ministry) q = q.where('o.ministry_code', '=', f.ministry);
-  if (f.province) q = q.where('o.province_code', '=', f.province);
-  if (f.orgType) q = q.where('o.org_type', '=', f.orgType);
-  if (f.servesPublic !== undefined) q = q.where('o.serves_public', '=', f.servesPublic);
-  return q;
+  if (f.level) r = r.where('o.level', '=', f.level as OrganisationRow['level']);
+  if (f.ministry) r = r.where('o.ministry_code', '=', f.ministry);
+  if (f.province) r = r.where('o.province_code', '=', f.province);
+  if (f.orgType) r = r.where('o.org_type', '=', f.orgType);
+  if (f.servesPublic !== undefined) r = r.where('o.serves_public', '=', f.servesPublic);
+  return r as Q;
+}
+
+function countBase(db: Kysely<Database>) {
+  return db.selectFrom('organisation as o');
 }
 
 export async function searchOrganisations(db: Kysely<Database>, f: OrganisationFilter, limit: number, offset: number): Promise<{ total: number; rows: OrganisationRow[] }> {
-  // One scan for the page and the total; only a page past the end needs a separate count.
-  const rows = await filtered(db, f)
-    .select([...COLUMNS, sql<number>`count(*) OVER ()`.as('total_count')])
-    .orderBy(sql`CASE o.level WHEN 'department' THEN 1 WHEN 'province' THEN 2 WHEN 'provincial_unit' THEN 3 ELSE 4 END`)
-    .orderBy('o.code')
-    .limit(limit)
-    .offset(offset)
-    .execute();
-  let total: number;
-  if (rows.length > 0) total = Number(rows[0]!.total_count);
-  else if (offset === 0) total = 0;
-  else total = Number((await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { total, rows: rows.map(({ total_count: _t, ...r }) => r) as OrganisationRow[] };
+  const [rows, count] = await Promise.all([
+    applyFilters(baseQuery(db), f)
+      .select(COLUMNS)
+      .orderBy(sql`CASE o.level WHEN 'department' THEN 1 WHEN 'province' THEN 2 WHEN 'provincial_unit' THEN 3 ELSE 4 END`)
+      .orderBy('o.code')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    applyFilters(countBase(db), f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { total: Number(count.n), rows: rows as OrganisationRow[] };
 }
 
 /** Fresh statistics after bulk inserts, so the planner uses the trigram indexes straight away. */
