@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 
-describe('engine boundary lint rule', () => {
+// ESLint loads the whole typescript-eslint toolchain on first use: seconds, not milliseconds, on a busy machine.
+describe('engine boundary lint rule', { timeout: 60_000 }, () => {
   it('rejects an engine file importing the server, the database or Node I/O', async () => {
     const eslint = new ESLint();
     const bad = `import { openDatabase } from '../db/database.js';\nimport fs from 'node:fs';\nexport const x = [openDatabase, fs];\n`;
