@@ -296,6 +296,76 @@ export interface ResultJobTable {
   finished_at: Timestamp | null;
 }
 
+/** Evidence verification (review): reason catalogue, assignments, send-backs, decisions, current item state. */
+export interface ReviewReasonTable {
+  code: string;
+  applies_to: 'insufficient' | 'rejected' | 'any';
+  label_th: string;
+  label_en: string;
+  active: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export interface ReviewAssignmentTable {
+  edition_id: string;
+  organisation_id: string;
+  reviewer_id: string;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
+export interface ReviewSendBackTable {
+  id: string;
+  edition_id: string;
+  organisation_id: string;
+  round: number;
+  message: string | null;
+  deadline: Timestamp;
+  status: 'open' | 'resubmitted' | 'expired';
+  created_by: string;
+  created_at: Timestamp;
+  resubmitted_by: string | null;
+  resubmitted_at: Timestamp | null;
+  reminder_sent_at: Timestamp | null;
+}
+
+export interface ReviewSendBackItemTable {
+  send_back_id: string;
+  item_code: string;
+  reason_code: string;
+  comment: string | null;
+  answer_before: Json | null;
+  answer_version_before: number | null;
+  files_before: Json;
+}
+
+export interface ReviewDecisionTable {
+  id: Generated<string>;
+  edition_id: string;
+  organisation_id: string;
+  item_code: string;
+  decision: 'accepted' | 'insufficient' | 'rejected';
+  reason_code: string | null;
+  comment: string | null;
+  internal_note: string | null;
+  reviewer_id: string;
+  decided_at: Timestamp;
+  answer_version: number | null;
+  files: Json;
+}
+
+export interface ReviewItemTable {
+  edition_id: string;
+  organisation_id: string;
+  item_code: string;
+  status: 'accepted' | 'insufficient' | 'rejected' | 'returned' | 'resubmitted';
+  decision: 'accepted' | 'insufficient' | 'rejected' | null;
+  last_decision_id: string | null;
+  send_back_id: string | null;
+  final: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   ministry: MinistryTable;
   province: ProvinceTable;
@@ -321,4 +391,10 @@ export interface Database {
   result_unit: ResultUnitTable;
   result_official: ResultOfficialTable;
   result_job: ResultJobTable;
+  review_reason: ReviewReasonTable;
+  review_assignment: ReviewAssignmentTable;
+  review_send_back: ReviewSendBackTable;
+  review_send_back_item: ReviewSendBackItemTable;
+  review_decision: ReviewDecisionTable;
+  review_item: ReviewItemTable;
 }

@@ -29,6 +29,10 @@ export const ERROR_CATALOGUE = {
   STATE_FORBIDS: { status: 409, th: 'ทำรายการนี้ไม่ได้ในสถานะปัจจุบัน ({state})', en: 'This action is not allowed in the current state ({state})' },
   FRAMEWORK_INVALID: { status: 400, th: 'กรอบการประเมินไม่ถูกต้อง: {detail}', en: 'The framework is invalid: {detail}' },
   CHECKLIST_INCOMPLETE: { status: 409, th: 'แบบสำรวจยังไม่ครบ: ยังไม่ได้ตอบ {unanswered} ข้อ ขาดหลักฐาน {missingEvidence} ข้อ', en: 'The questionnaire is not complete: {unanswered} unanswered, {missingEvidence} missing evidence' },
+  REVIEW_DECISION_FINAL: { status: 409, th: 'พ้นกำหนดส่งแก้ไขแล้ว ผลการพิจารณาครั้งล่าสุดเป็นที่สิ้นสุด', en: 'The correction deadline has passed; the last decision stands' },
+  REVIEW_AWAITING_AGENCY: { status: 409, th: 'รายการนี้ถูกส่งกลับให้หน่วยงานแก้ไข รอหน่วยงานส่งกลับมาก่อน', en: 'This item is with the agency for correction; wait for it to be resubmitted' },
+  CORRECTION_ITEMS_ONLY: { status: 409, th: 'แก้ไขได้เฉพาะรายการที่ถูกส่งกลับให้แก้ไข ({items})', en: 'Only the items returned for correction can be changed ({items})' },
+  CORRECTION_DEADLINE_PASSED: { status: 409, th: 'พ้นกำหนดส่งแก้ไขแล้ว', en: 'The correction deadline has passed' },
   INTERNAL: { status: 500, th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

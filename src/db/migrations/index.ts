@@ -7,6 +7,7 @@ import * as editions from './20261123_0100_editions.js';
 import * as answersEvidence from './20261123_0101_answers_evidence.js';
 import * as reminders from './20261123_0102_reminders.js';
 import * as results from './20261123_0200_results.js';
+import * as review from './20261123_0300_review.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0101_answers_evidence': answersEvidence,
   '20261123_0102_reminders': reminders,
   '20261123_0200_results': results,
+  '20261123_0300_review': review,
 };
