@@ -37,6 +37,7 @@ describe('admin in Thai', () => {
     // Registry search by Thai name.
     await nav.getByRole('link', { name: 'ทะเบียนหน่วยงาน' }).click();
     await page.getByRole('heading', { level: 1, name: 'ทะเบียนหน่วยงาน' }).waitFor();
+    expect(await page.title()).toBe('ทะเบียนหน่วยงาน · ความพร้อมรัฐบาลดิจิทัล');
     await page.getByTestId('registry-count').getByText(/^พบ [\d,]+ หน่วยงาน$/).waitFor();
     await page.getByRole('searchbox', { name: 'ค้นหา' }).fill('กรมการปกครอง');
     await page.waitForURL(/q=/);

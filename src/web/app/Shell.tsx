@@ -6,6 +6,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { PageLoader, useLogout, useUser } from '../auth/session';
+import { PageErrorBoundary } from '../components/ErrorBoundary';
 import { useFormat } from '../components/format';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -125,9 +126,11 @@ export function Shell() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }} bg="var(--mantine-color-gray-0)">
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,12 +1,22 @@
 // Small shared pieces: page header, error alert, empty state, labelled values.
 import { Alert, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { useFormat } from './format';
 
+/** Names the browser tab (and what screen readers announce on load) after the page. */
+export function useDocumentTitle(title: string | null | undefined): void {
+  const { t } = useTranslation();
+  const app = t('app.name');
+  useEffect(() => {
+    document.title = title ? `${title} · ${app}` : t('app.documentTitle');
+  }, [title, app, t]);
+}
+
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  useDocumentTitle(title);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
       <Stack gap={4}>

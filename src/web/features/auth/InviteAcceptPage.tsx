@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import type { InvitationInfo, Session } from '../../api/types';
 import { PageLoader, startSession } from '../../auth/session';
 import { useFormat } from '../../components/format';
-import { Empty, ErrorAlert } from '../../components/ui';
+import { Empty, ErrorAlert, useDocumentTitle } from '../../components/ui';
 
 const MIN_PASSWORD = 10;
 
@@ -24,6 +24,7 @@ export default function InviteAcceptPage() {
     queryFn: () => api.get<InvitationInfo>(`/api/invitations/${encodeURIComponent(token)}`),
     retry: false,
   });
+  useDocumentTitle(t('invite.title'));
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { login, PageLoader, useSession } from '../../auth/session';
-import { ErrorAlert } from '../../components/ui';
+import { ErrorAlert, useDocumentTitle } from '../../components/ui';
 
 export default function LoginPage() {
   const { t } = useTranslation();
@@ -17,6 +17,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  useDocumentTitle(t('login.title'));
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (loading) return <PageLoader />;

@@ -9,7 +9,7 @@ import type { Organisation } from '../../api/types';
 import { navFor } from '../../app/navigation';
 import { useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
-import { Empty } from '../../components/ui';
+import { Empty, useDocumentTitle } from '../../components/ui';
 import { RegistrySummary } from '../registry/RegistrySummary';
 
 function MyOrganisation({ id }: { id: string }) {
@@ -47,6 +47,7 @@ export default function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
   const cards = navFor(user).filter((n) => n.key !== 'home');
+  useDocumentTitle(t('nav.home'));
   const agency = user.role === 'coordinator' || user.role === 'contributor' || user.role === 'head';
 
   return (

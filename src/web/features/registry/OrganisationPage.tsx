@@ -9,7 +9,7 @@ import { api, ApiError } from '../../api/client';
 import type { AuditEntry, Items, Organisation } from '../../api/types';
 import { useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
-import { Empty, ErrorAlert } from '../../components/ui';
+import { Empty, ErrorAlert, useDocumentTitle } from '../../components/ui';
 import { useOrgTypes } from './options';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -202,6 +202,7 @@ export default function OrganisationPage() {
   const q = useQuery({ queryKey: ['organisation', id], queryFn: () => api.get<Organisation>(`/api/registry/organisations/${id}`) });
   const isAdmin = user.role === 'admin';
   const canBrowse = user.role === 'admin' || user.role === 'reviewer';
+  useDocumentTitle(q.data ? f.name(q.data) : null);
 
   if (q.isPending) return <Skeleton h={240} radius="md" />;
   if (q.isError) {
