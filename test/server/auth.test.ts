@@ -123,4 +123,12 @@ describe('accounts: login, sessions, CSRF, rate limiting', () => {
     expect(redactUrl('/invite/abcDEF123_-?x=1')).toBe('/invite/[redacted]?x=1');
     expect(redactUrl('/api/invitations')).toBe('/api/invitations');
   });
+
+  it('ends the session the browser held before when it signs in again', async () => {
+    const first = await signIn(h.app, ADMIN.email, ADMIN.password, '10.8.0.1');
+    const again = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: ADMIN.email, password: ADMIN.password }, headers: { cookie: first.cookie, 'x-forwarded-for': '10.8.0.1' } });
+    expect(again.statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionCookie(again) } })).statusCode).toBe(200);
+  });
 });

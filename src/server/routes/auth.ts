@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { AppContext, AppInstance } from '../app.js';
 import { clearSessionCookie, currentUser, setSessionCookie } from '../plugins/auth.js';
-import { login, logout } from '../services/auth.js';
+import { endSessionByToken, login, logout, SESSION_COOKIE } from '../services/auth.js';
 
 export async function authRoutes(app: AppInstance, ctx: AppContext): Promise<void> {
   app.post(
@@ -13,6 +13,9 @@ export async function authRoutes(app: AppInstance, ctx: AppContext): Promise<voi
     },
     async (request, reply) => {
       const { user, session } = await login(ctx, { email: request.body.email, password: request.body.password, ip: request.ip });
+      // A new session on every sign-in; the one the browser held before (if any) ends, so it cannot be fixed in advance.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await endSessionByToken(ctx, previous);
       setSessionCookie(reply, ctx, session);
       return { user, csrfToken: session.csrfToken };
     },

@@ -95,6 +95,10 @@ export async function loadSession(ctx: Ctx, token: string | undefined): Promise<
   return { user: presentSessionUser(row), sessionId: idHash, csrfToken: row.csrf_token };
 }
 
+export async function endSessionByToken(ctx: Ctx, token: string): Promise<void> {
+  if (token.length <= 200) await deleteSession(ctx.db, sha256Hex(token));
+}
+
 export async function logout(ctx: Ctx, sessionId: string): Promise<void> {
   await deleteSession(ctx.db, sessionId);
 }

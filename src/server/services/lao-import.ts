@@ -1,5 +1,5 @@
 // Imports local administrative organisations from CSV or XLSX: every row is checked first, then all are upserted in one transaction.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { sql } from 'kysely';
 import type { AppContext } from '../app.js';
@@ -63,7 +63,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export async function parseXlsx(buffer: Buffer): Promise<{ header: string[]; rows: RawRow[] }> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large and only this import needs it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) return { header: [], rows: [] };

@@ -1,5 +1,5 @@
 // Outgoing mail: every message is kept in the outbox; with SMTP_URL it is also sent through nodemailer.
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppContext } from '../app.js';
 import { insertOutbox, markOutbox } from '../repositories/outbox.js';
 
@@ -13,9 +13,11 @@ export interface MailMessage {
 
 const transports = new Map<string, Transporter>();
 
-function transportFor(url: string): Transporter {
+async function transportFor(url: string): Promise<Transporter> {
   let t = transports.get(url);
   if (!t) {
+    // Loaded only when SMTP is configured.
+    const { default: nodemailer } = await import('nodemailer');
     t = nodemailer.createTransport(url);
     transports.set(url, t);
   }
@@ -31,7 +33,7 @@ export async function sendMail(ctx: Pick<AppContext, 'db' | 'config' | 'clock' |
   await insertOutbox(ctx.db, { id, created_at: ctx.clock.now(), to_address: msg.to, subject: msg.subject, body_text: msg.text, kind: msg.kind });
   if (!ctx.config.SMTP_URL) return { id, sent: false };
   try {
-    await transportFor(ctx.config.SMTP_URL).sendMail({ from: ctx.config.MAIL_FROM, to: msg.to, subject: msg.subject, text: msg.text });
+    await (await transportFor(ctx.config.SMTP_URL)).sendMail({ from: ctx.config.MAIL_FROM, to: msg.to, subject: msg.subject, text: msg.text });
     await markOutbox(ctx.db, id, { sent_at: ctx.clock.now(), error: null });
     return { id, sent: true };
   } catch (err) {
