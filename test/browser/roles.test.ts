@@ -47,7 +47,7 @@ describe('role-aware home', () => {
     await createUser('reviewer@dga.local', 'reviewer');
     const page = await signIn('reviewer@dga.local');
     await page.getByText('ผู้ตรวจสอบ สพร.').first().waitFor();
-    await page.getByText('ยังไม่มีคำตอบรอการตรวจสอบ').waitFor();
+    await page.getByText('การตรวจสอบคำตอบและหลักฐาน').waitFor();
     const links = await navLinks(page);
     expect(links).toContain('ทะเบียนหน่วยงาน');
     expect(links).not.toContain('ผู้ใช้งาน');

@@ -1,11 +1,11 @@
 // Role-aware home: a greeting, the sections this role can open, and honest empty states for what is not open yet.
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, Paper, Skeleton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconArrowRight, IconClipboardList, IconGavel, IconBulb, IconChecklist } from '@tabler/icons-react';
+import { IconArrowRight, IconGavel, IconBulb, IconChecklist } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { Organisation } from '../../api/types';
+import type { Organisation, Role } from '../../api/types';
 import { navFor } from '../../app/navigation';
 import { useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
@@ -43,12 +43,18 @@ function MyOrganisation({ id }: { id: string }) {
   );
 }
 
+const PENDING: Partial<Record<Role, { key: string; icon: typeof IconGavel }>> = {
+  reviewer: { key: 'reviewer', icon: IconChecklist },
+  judge: { key: 'judge', icon: IconGavel },
+  lao_applicant: { key: 'lao', icon: IconBulb },
+};
+
 export default function HomePage() {
   const { t } = useTranslation();
   const user = useUser();
   const cards = navFor(user).filter((n) => n.key !== 'home');
   useDocumentTitle(t('nav.home'));
-  const agency = user.role === 'coordinator' || user.role === 'contributor' || user.role === 'head';
+  const pending = PENDING[user.role];
 
   return (
     <Stack gap="xl">
@@ -99,24 +105,17 @@ export default function HomePage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="home-work">
-        <Title order={2} size="h3" id="home-work" mb="sm">
-          {t('home.yourWork')}
-        </Title>
-        <Paper withBorder radius="md">
-          {user.role === 'judge' ? (
-            <Empty icon={<IconGavel size={28} aria-hidden />} title={t('home.empty.judgeTitle')} description={t('home.empty.judge')} />
-          ) : user.role === 'lao_applicant' ? (
-            <Empty icon={<IconBulb size={28} aria-hidden />} title={t('home.empty.laoTitle')} description={t('home.empty.lao')} />
-          ) : user.role === 'reviewer' ? (
-            <Empty icon={<IconChecklist size={28} aria-hidden />} title={t('home.empty.reviewerTitle')} description={t('home.empty.reviewer')} />
-          ) : agency ? (
-            <Empty icon={<IconClipboardList size={28} aria-hidden />} title={t('home.empty.agencyTitle')} description={t('home.empty.agency')} />
-          ) : (
-            <Empty icon={<IconClipboardList size={28} aria-hidden />} title={t('home.empty.adminTitle')} description={t('home.empty.admin')} />
-          )}
-        </Paper>
-      </section>
+      {/* Work queues of features that do not exist yet; features that exist are reached through the cards above. */}
+      {pending ? (
+        <section aria-labelledby="home-work">
+          <Title order={2} size="h3" id="home-work" mb="sm">
+            {t('home.yourWork')}
+          </Title>
+          <Paper withBorder radius="md">
+            <Empty icon={<pending.icon size={28} aria-hidden />} title={t(`home.empty.${pending.key}Title`)} description={t(`home.empty.${pending.key}`)} />
+          </Paper>
+        </section>
+      ) : null}
     </Stack>
   );
 }
