@@ -93,5 +93,10 @@ describe('admin in Thai', () => {
     expect(await alert.getAttribute('data-error-code')).toBe('LOGIN_FAILED');
     await h.screenshot(page, 'login-failed-th');
     expect(new URL(page.url()).pathname).toBe('/login');
+
+    // In English the same failure shows the server's English message.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('Wrong e-mail or password').waitFor();
   });
 });
