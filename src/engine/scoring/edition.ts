@@ -297,17 +297,40 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: {
 
   const gain = new Float64Array(m);
   const cand: number[] = [];
+  const arithmetic = methods.overall.method === 'arithmetic' && methods.dims.every((a) => a.method === 'arithmetic');
+  // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
+  // use the unit's visible weights. Geometric means need the item's group, dimension and overall recomputed.
+  let share: Float64Array | null = null;
+  if (arithmetic) {
+    share = new Float64Array(m);
+    const gW = new Float64Array(G);
+    for (let j = 0; j < m; j++) if (row[j] === row[j]) gW[cf.items[j]!.group] = gW[cf.items[j]!.group]! + weights.item[j]!;
+    const dW = new Float64Array(D);
+    for (let g = 0; g < G; g++) if (gv[g] === gv[g]) dW[cf.groups[g]!.dim] = dW[cf.groups[g]!.dim]! + weights.group[g]!;
+    let oW = 0;
+    for (let d = 0; d < D; d++) if (dv[d] === dv[d]) oW += weights.dim[d]!;
+    for (let j = 0; j < m; j++) {
+      const ci = cf.items[j]!;
+      share[j] = ((((weights.item[j]! / gW[ci.group]!) * weights.group[ci.group]!) / dW[ci.dim]!) * weights.dim[ci.dim]!) / oW;
+    }
+  }
   for (let j = 0; j < m; j++) {
     const x = row[j]!;
     if (x !== x || x >= 1) continue;
     const ci = cf.items[j]!;
-    const agg = methods.dims[ci.dim]!;
-    const ng = wm(row, weights.item, idx.groupCols[ci.group]!, agg, j, 1);
-    const nd = wm(gv, weights.group, idx.dimGroups[ci.dim]!, agg, ci.group, ng);
-    gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, ci.dim, nd) - overall) * scale;
+    if (share) gain[j] = (1 - x) * share[j]! * scale;
+    else {
+      const agg = methods.dims[ci.dim]!;
+      const ng = wm(row, weights.item, idx.groupCols[ci.group]!, agg, j, 1);
+      const nd = wm(gv, weights.group, idx.dimGroups[ci.dim]!, agg, ci.group, ng);
+      gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, ci.dim, nd) - overall) * scale;
+    }
     cand.push(j);
   }
-  cand.sort((a, b) => gain[b]! - gain[a]! || a - b);
+  // Gains rounded to 1e-9 so that ties (common with equal weights) fall back to framework order, not to float noise.
+  const key = new Float64Array(m);
+  for (const j of cand) key[j] = Math.round(gain[j]! * 1e9);
+  cand.sort((a, b) => key[b]! - key[a]! || a - b);
   const used = new Uint8Array(m);
   const chosen: NextStageGuidance['items'] = [];
   let pos = 0;
