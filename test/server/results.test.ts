@@ -111,7 +111,11 @@ describe('results: snapshots, scorecards, PDF and XLSX', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     const file = path.join(dataDir, 'one.pdf');
     fs.writeFileSync(file, res.rawPayload);
-    if (process.env['DGR_KEEP_PDF']) fs.copyFileSync(file, process.env['DGR_KEEP_PDF']);
+    if (process.env['DGR_KEEP_PDF']) {
+      fs.copyFileSync(file, process.env['DGR_KEEP_PDF']);
+      const sc = await as(h.app, admin, { method: 'GET', url: `/api/editions/${data.editionId}/organisations/${u.id}/scorecard` });
+      fs.writeFileSync(process.env['DGR_KEEP_PDF'].replace(/\.pdf$/, '.json'), sc.body);
+    }
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain(fmt(round2(u.overall)));
     for (const d of defaultFramework.dimensions) expect(text).toContain(fmt(round2(u.dimensions[d.code]!)));

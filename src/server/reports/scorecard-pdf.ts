@@ -4,17 +4,30 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { ScorecardModel } from '../services/scorecard.js';
-import { wrapLines, writeWrapped } from './thai-text.js';
+import { measure, wrapLines, writeWrapped } from './thai-text.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FONT_DIR = path.resolve(here, '../../../assets/fonts');
 
-// Font files are read once per process (immutable assets).
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= { regular: fs.readFileSync(path.join(FONT_DIR, 'Sarabun-Regular.ttf')), bold: fs.readFileSync(path.join(FONT_DIR, 'Sarabun-Bold.ttf')) };
+/**
+ * The parsed fonts are shared by every document of the process: pdfkit accepts an already-opened fontkit font, and
+ * parsing Sarabun's GSUB/GPOS tables per document would cost more than drawing the page. Each document still keeps
+ * its own subset of the glyphs it uses.
+ */
+type FontSource = Parameters<Doc['registerFont']>[1];
+let fonts: { regular: FontSource; bold: FontSource } | null = null;
+function loadFonts(): { regular: FontSource; bold: FontSource } {
+  if (!fonts) {
+    const probe = new PDFDocument({ autoFirstPage: false });
+    const open = (file: string): FontSource => {
+      probe.registerFont(file, fs.readFileSync(path.join(FONT_DIR, file)));
+      probe.font(file);
+      return (probe as unknown as { _font: { font: FontSource } })._font.font;
+    };
+    fonts = { regular: open('Sarabun-Regular.ttf'), bold: open('Sarabun-Bold.ttf') };
+  }
   return fonts;
 }
 
@@ -93,7 +106,7 @@ function table(doc: Doc, y: number, cols: { title: string; width: number; align?
     wrapped.forEach((lines, i) => {
       const col = cols[i]!;
       lines.forEach((line, k) => {
-        const tx = col.align === 'right' ? cx + col.width - 4 - doc.widthOfString(line) : cx + 4;
+        const tx = col.align === 'right' ? cx + col.width - 4 - measure(doc, line) : cx + 4;
         doc.text(line, tx, y + 3 + k * lh, { lineBreak: false });
       });
       cx += col.width;

@@ -20,6 +20,9 @@ const SurveyListPage = lazy(() => import('../features/questionnaire/SurveyListPa
 const QuestionnairePage = lazy(() => import('../features/questionnaire/QuestionnairePage'));
 const EditionsPage = lazy(() => import('../features/editions/EditionsPage'));
 const EditionPage = lazy(() => import('../features/editions/EditionPage'));
+const ResultsPage = lazy(() => import('../features/results/ResultsPage'));
+const ResultsDashboardPage = lazy(() => import('../features/results/DashboardPage'));
+const ScorecardPage = lazy(() => import('../features/results/ScorecardPage'));
 // Opened directly on a questionnaire: fetch its code alongside the session check, not after it.
 if (window.location.pathname.startsWith('/survey/')) void import('../features/questionnaire/QuestionnairePage');
 
@@ -37,6 +40,9 @@ export const shellRoutes: AppRoute[] = [
   { path: '/survey/:eid/:oid', page: QuestionnairePage, roles: ['admin', 'reviewer', 'coordinator', 'contributor', 'head'] },
   { path: '/editions', page: EditionsPage, roles: ['admin'] },
   { path: '/editions/:eid', page: EditionPage, roles: ['admin'] },
+  { path: '/results', page: ResultsPage, roles: ['admin', 'reviewer', 'head', 'coordinator'] },
+  { path: '/results/:eid', page: ResultsDashboardPage, roles: ['admin', 'reviewer'] },
+  { path: '/results/:eid/organisations/:oid', page: ScorecardPage, roles: ['admin', 'reviewer', 'head', 'coordinator'] },
 ];
 
 /** Pages shown without a session. */

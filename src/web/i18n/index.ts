@@ -5,6 +5,7 @@ import th from './th.json';
 import en from './en.json';
 // Feature modules' navigation labels (additive; features keep their own catalogues).
 import '../features/questionnaire/shell-i18n';
+import '../features/results/shell-i18n';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
