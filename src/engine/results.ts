@@ -8,6 +8,7 @@ export const ENGINE_VERSION = '1.0.0';
  * How an item's value for a unit came about.
  * answered: points from the answer; no_evidence: answered, but evidence not accepted so 0;
  * imputed: missing, replaced by the peer-group mean; zero: missing, scored 0; hidden: visibleIf false, excluded.
+ * A follow-up item whose gate question is unanswered counts as hidden (the gate itself is the missing answer).
  */
 export type ItemStatus = 'answered' | 'no_evidence' | 'imputed' | 'zero' | 'hidden';
 
