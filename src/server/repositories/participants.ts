@@ -1,7 +1,7 @@
 // SQL for an edition's participants: lookup with locks, status changes, monitoring counts and the chase list.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { ParticipantStatus } from '../../engine/edition/lifecycle.js';
+import type { EditionState, ParticipantStatus } from '../../engine/edition/lifecycle.js';
 
 export interface ParticipantRow {
   edition_id: string;
@@ -108,4 +108,17 @@ export async function monitoringRows(db: Kysely<Database>, editionId: string): P
     WHERE p.edition_id = ${editionId}
     ORDER BY o.code`.execute(db);
   return r.rows;
+}
+
+/**
+ * One round trip for the autosave path: the edition's state and framework with the participant's status, both rows
+ * locked FOR KEY SHARE (closing the edition or submitting takes FOR UPDATE and so waits for the write, and vice versa).
+ */
+export async function lockForAnswering(db: Kysely<Database>, editionId: string, organisationId: string) {
+  const r = await sql<{ state: EditionState; framework_id: string; framework_version: string; status: ParticipantStatus }>`
+    SELECT e.state, e.framework_id, e.framework_version, p.status
+    FROM edition e JOIN participant p ON p.edition_id = e.id
+    WHERE e.id = ${editionId} AND p.organisation_id = ${organisationId}
+    FOR KEY SHARE OF e, p`.execute(db);
+  return r.rows[0];
 }

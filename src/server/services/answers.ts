@@ -7,13 +7,13 @@ import { answerProblem } from '../../engine/questionnaire/answers.js';
 import { isAnswerable, itemIndex, type LocatedItem } from '../../engine/questionnaire/items.js';
 import type { SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
-import { findEdition } from '../repositories/editions.js';
-import { findParticipant, markStarted } from '../repositories/participants.js';
+import { lockForAnswering, markStarted } from '../repositories/participants.js';
 import { findAnswer, findAppliedRequest, writeAnswer } from '../repositories/answers.js';
 import { assignedDimensions } from '../repositories/assignments.js';
 import { stateForbids } from './editions.js';
 import { getFramework } from './frameworks.js';
 import { WRITER_ROLES } from './questionnaire.js';
+import { auditCorrectionWrite, correctionItems, correctionRefused } from './send-backs.js';
 
 export interface AnswerChange {
   item: string;
@@ -46,17 +46,23 @@ export async function saveAnswers(ctx: AppContext, user: SessionUser, eid: strin
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     // KEY SHARE locks: closing the edition or submitting (both FOR UPDATE) wait for this write and vice versa.
-    const edition = await findEdition(trx, eid, { lock: 'key_share' });
-    const participant = edition ? await findParticipant(trx, eid, oid, 'key_share') : undefined;
-    if (!edition || !participant || edition.state === 'draft') throw new AppError('NOT_FOUND');
-    if (!editionAllows(edition.state, 'answer')) {
+    const locked = await lockForAnswering(trx, eid, oid);
+    if (!locked || locked.state === 'draft') throw new AppError('NOT_FOUND');
+    const edition = locked;
+    const participant = locked;
+    // A submitted questionnaire is written only through a send-back for correction, and only on the returned items.
+    const correction = participant.status === 'submitted' ? await correctionItems(trx, eid, oid, now) : null;
+    if (correction) {
+      const refused = changes.find((c) => !correction.has(c.item));
+      if (refused) throw correctionRefused(refused.item, correction);
+    } else if (!editionAllows(edition.state, 'answer')) {
       throw stateForbids(
         edition.state,
         'รอบการสำรวจนี้ไม่ได้เปิดรับคำตอบแล้ว จึงแก้ไขคำตอบไม่ได้',
         `The survey edition is ${edition.state}: answers can no longer be changed`,
       );
     }
-    if (!participantMayAnswer(participant.status)) {
+    if (!correction && !participantMayAnswer(participant.status)) {
       throw new AppError('STATE_FORBIDS', { state: participant.status }, [
         { path: 'participant/status', th: 'หน่วยงานส่งแบบสำรวจแล้ว คำตอบถูกล็อก', en: 'The questionnaire has been submitted; answers are locked' },
       ]);
@@ -95,6 +101,7 @@ export async function saveAnswers(ctx: AppContext, user: SessionUser, eid: strin
       const written = await writeAnswer(trx, { editionId: eid, organisationId: oid, item: c.item, value: c.value, baseVersion: c.baseVersion, userId: user.id, requestId: c.requestId, now });
       if (written) {
         savedAny = true;
+        if (correction) await auditCorrectionWrite(trx, now, user, eid, oid, c.item, written.version, c.value);
         results[i] = { item: c.item, status: 'saved', version: written.version, updatedAt: new Date(written.updated_at).toISOString() };
         continue;
       }

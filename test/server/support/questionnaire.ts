@@ -48,9 +48,9 @@ export function expectOk(res: LightMyRequestResponse, status = 200): any {
 }
 
 /** An edition of the mini framework over the two provincial offices; `open` moves it to open. */
-export async function createSurvey(h: Harness, opts: { open?: boolean; seedUsers?: boolean } = {}): Promise<Survey> {
+export async function createSurvey(h: Harness, opts: { open?: boolean; seedUsers?: boolean; fullFramework?: boolean } = {}): Promise<Survey> {
   const admin = await signInAdmin(h);
-  const fw = miniFramework();
+  const fw = opts.fullFramework ? defaultFramework : miniFramework();
   const imported = await as(h.app, admin, { method: 'POST', url: '/api/frameworks', payload: fw });
   if (imported.statusCode !== 201 && imported.statusCode !== 200) throw new Error(imported.body);
   const own = await orgIdByCode(h.db, OWN_CODE);
