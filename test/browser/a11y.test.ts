@@ -42,7 +42,7 @@ describe('accessibility', () => {
 
   }, 120_000);
 
-  it('has no axe violations on the invitations and outbox pages, in Thai and English', async () => {
+  it('has no axe violations on the invitations, outbox and users pages, in Thai and English', async () => {
     const page = await h.newPage();
     await page.goto('/login');
     await page.getByRole('textbox', { name: 'อีเมล' }).fill(ADMIN_EMAIL);
@@ -60,6 +60,11 @@ describe('accessibility', () => {
     await page.goto('/outbox');
     await page.getByRole('heading', { level: 1, name: 'Mail outbox' }).waitFor();
     expect(await violations(page)).toEqual([]);
+
+    await page.goto('/users');
+    await page.getByRole('cell', { name: ADMIN_EMAIL }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await h.screenshot(page, 'users-en');
   }, 120_000);
 
   it('lets a keyboard user skip to the content', async () => {

@@ -61,6 +61,17 @@ describe('role-aware home', () => {
     expect(await page.getByRole('heading', { name: 'ประวัติการเปลี่ยนแปลง' }).count()).toBe(0);
   });
 
+  it('a user whose session ended is sent to the login page with a notice, and back afterwards', async () => {
+    const page = await signIn('reviewer@dga.local');
+    await page.context().clearCookies();
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ทะเบียนหน่วยงาน' }).click();
+    await page.getByRole('status').getByText('เซสชันของท่านหมดอายุแล้ว กรุณาเข้าสู่ระบบอีกครั้ง').waitFor();
+    await page.getByRole('textbox', { name: 'อีเมล' }).fill('reviewer@dga.local');
+    await page.getByRole('textbox', { name: 'รหัสผ่าน', exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ทะเบียนหน่วยงาน' }).waitFor();
+  });
+
   it('a judge sees only the home page with an empty assignment list', async () => {
     await createUser('judge@example.org', 'judge');
     const page = await signIn('judge@example.org');

@@ -15,7 +15,7 @@ import { cssVariablesResolver, theme } from './theme';
 
 // A session that expires while the page is open sends the user back to the login page on the next request.
 function onApiError(err: unknown): void {
-  if (err instanceof ApiError && err.status === 401 && err.code === 'UNAUTHENTICATED') endSession(queryClient);
+  if (err instanceof ApiError && err.status === 401 && err.code === 'UNAUTHENTICATED') endSession(queryClient, { expired: true });
 }
 
 const queryClient: QueryClient = new QueryClient({

@@ -26,6 +26,7 @@ export const theme = createTheme({
   },
   defaultRadius: 'md',
   cursorType: 'pointer',
+  respectReducedMotion: true,
   focusRing: 'auto',
   components: {
     Button: { defaultProps: { fw: 500 } },

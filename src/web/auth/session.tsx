@@ -35,7 +35,17 @@ export function startSession(client: QueryClient, session: Session): void {
   client.setQueryData(SESSION_KEY, session);
 }
 
-export function endSession(client: QueryClient): void {
+let expired = false;
+
+/** True once after a session ended by the server (expired, revoked); the login page says so. */
+export function takeSessionExpired(): boolean {
+  const was = expired;
+  expired = false;
+  return was;
+}
+
+export function endSession(client: QueryClient, opts: { expired?: boolean } = {}): void {
+  expired = Boolean(opts.expired && client.getQueryData(SESSION_KEY));
   setCsrfToken(null);
   client.setQueryData(SESSION_KEY, null);
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });

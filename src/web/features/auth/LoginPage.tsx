@@ -1,10 +1,11 @@
 // Sign-in with e-mail and password; the server's Thai/English message is shown on failure.
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconClock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { login, PageLoader, useSession } from '../../auth/session';
+import { login, PageLoader, takeSessionExpired, useSession } from '../../auth/session';
 import { ErrorAlert, useDocumentTitle } from '../../components/ui';
 
 export default function LoginPage() {
@@ -17,6 +18,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [expired] = useState(takeSessionExpired);
   useDocumentTitle(t('login.title'));
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
@@ -48,6 +50,11 @@ export default function LoginPage() {
               {t('login.subtitle')}
             </Text>
           </div>
+          {expired && !error ? (
+            <Alert color="blue" variant="light" icon={<IconClock aria-hidden />} role="status">
+              {t('login.expired')}
+            </Alert>
+          ) : null}
           {error ? <ErrorAlert error={error} title={t('login.failed')} /> : null}
           <TextInput
             label={t('login.email')}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ROLES, type Items, type User } from '../../api/types';
 import { useFormat } from '../../components/format';
+import { OrgPicker } from '../../components/OrgPicker';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 
 export default function UsersPage() {
@@ -15,8 +16,9 @@ export default function UsersPage() {
   const f = useFormat();
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<string | null>(null);
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
   const [q] = useDebouncedValue(search.trim(), 300);
-  const query = { q, role: role ?? '' };
+  const query = { q, role: role ?? '', organisationId: organisationId ?? '' };
   const result = useQuery({
     queryKey: ['users', query],
     queryFn: ({ signal }) => api.get<Items<User>>('/api/users', query, signal),
@@ -29,6 +31,7 @@ export default function UsersPage() {
         <Group grow align="flex-end" wrap="wrap">
           <TextInput type="search" label={t('users.search')} placeholder={t('users.searchPlaceholder')} leftSection={<IconSearch size={18} aria-hidden />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} miw={220} />
           <Select label={t('users.role')} placeholder={t('common.all')} clearable data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={setRole} miw={180} />
+          <OrgPicker label={t('users.organisation')} value={organisationId} onChange={setOrganisationId} />
         </Group>
       </Paper>
       {result.isError ? <ErrorAlert error={result.error} /> : null}
