@@ -7,6 +7,8 @@ import { bootstrap } from './services/bootstrap.js';
 import { startJobQueue, type JobQueue } from './services/job-queue.js';
 import { randomIds, systemClock } from './clock.js';
 import { startResultsWorker, type ResultsWorker } from './services/results-jobs.js';
+import { setEvidenceRule } from './services/evidence-acceptance.js';
+import { reviewerDecisionRule } from './services/review.js';
 
 export interface Running {
   app: AppInstance;
@@ -34,6 +36,8 @@ export async function startServer(config: Config): Promise<Running> {
     await db.destroy().catch(() => {});
     if (embedded) await embedded.stop().catch(() => {});
   };
+  // Scoring counts evidence by the reviewers' decisions (see reviewerDecisionRule for editions not yet reviewed).
+  setEvidenceRule(reviewerDecisionRule);
   try {
     await migrateToLatest(db);
     app = await buildApp({ config, db });

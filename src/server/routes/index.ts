@@ -10,7 +10,8 @@ import { editionRoutes } from './editions.js';
 import { questionnaireRoutes } from './questionnaire.js';
 import { evidenceRoutes } from './evidence.js';
 import { resultsRoutes } from './results.js';
+import { reviewRoutes } from './review.js';
 
 export type RouteModule = (app: AppInstance, ctx: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes, resultsRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes, resultsRoutes, reviewRoutes];

@@ -15,6 +15,8 @@ import { findParticipant } from '../repositories/participants.js';
 import { appendAudit } from './audit.js';
 import { stateForbids } from './editions.js';
 import { editableDimensions, openQuestionnaire, WRITER_ROLES } from './questionnaire.js';
+import { correctionItems, correctionRefused } from './send-backs.js';
+import { auditEvidenceView } from './review.js';
 
 export function presentEvidenceFile(f: EvidenceFileRow) {
   return {
@@ -51,10 +53,14 @@ export function cleanFilename(name: string | undefined, ext: string): string {
 async function assertCanWriteItem(ctx: AppContext, user: SessionUser, eid: string, oid: string, item: string): Promise<void> {
   if (user.organisationId !== oid || !(WRITER_ROLES as readonly string[]).includes(user.role)) throw new AppError('NOT_FOUND');
   const { edition, participant, framework } = await openQuestionnaire(ctx, user, eid, oid);
-  if (!editionAllows(edition.state, 'answer')) {
+  // A submitted questionnaire takes new evidence only on items returned for correction.
+  const correction = participant.status === 'submitted' ? await correctionItems(ctx.db, eid, oid, ctx.clock.now()) : null;
+  if (correction) {
+    if (!correction.has(item)) throw correctionRefused(item, correction);
+  } else if (!editionAllows(edition.state, 'answer')) {
     throw stateForbids(edition.state, 'รอบการสำรวจนี้ไม่ได้เปิดรับคำตอบแล้ว', `The survey edition is ${edition.state}: evidence can no longer be changed`);
   }
-  if (!participantMayAnswer(participant.status)) {
+  if (!correction && !participantMayAnswer(participant.status)) {
     throw new AppError('STATE_FORBIDS', { state: participant.status }, [{ path: 'participant/status', th: 'หน่วยงานส่งแบบสำรวจแล้ว', en: 'The questionnaire has been submitted' }]);
   }
   const loc = itemIndex(framework).get(item);
@@ -97,8 +103,13 @@ export async function uploadEvidence(ctx: AppContext, user: SessionUser, eid: st
       const e = await findEdition(trx, eid, { lock: 'key_share' });
       const p = await findParticipant(trx, eid, oid, 'key_share');
       if (!e || !p) throw new AppError('NOT_FOUND');
-      if (!editionAllows(e.state, 'answer')) throw stateForbids(e.state, 'รอบการสำรวจนี้ไม่ได้เปิดรับคำตอบแล้ว', `The survey edition is ${e.state}`);
-      if (!participantMayAnswer(p.status)) throw new AppError('STATE_FORBIDS', { state: p.status });
+      const corr = p.status === 'submitted' ? await correctionItems(trx, eid, oid, now) : null;
+      if (corr) {
+        if (!corr.has(item)) throw correctionRefused(item, corr);
+      } else {
+        if (!editionAllows(e.state, 'answer')) throw stateForbids(e.state, 'รอบการสำรวจนี้ไม่ได้เปิดรับคำตอบแล้ว', `The survey edition is ${e.state}`);
+        if (!participantMayAnswer(p.status)) throw new AppError('STATE_FORBIDS', { state: p.status });
+      }
       await ensureBlob(trx, { sha256: staged!.sha256, size: staged!.size, mime_type: type.mime, created_at: now });
       await insertEvidenceFile(trx, { id, edition_id: eid, organisation_id: oid, item_code: item, sha256: staged!.sha256, filename, size: staged!.size, mime_type: type.mime, uploaded_by: user.id, uploaded_at: now });
       await appendAudit(trx, now, { actorId: user.id, action: 'evidence.upload', entity: 'evidence_file', entityId: id, organisationId: oid, after: { editionId: eid, item, filename, size: staged!.size, mimeType: type.mime, sha256: staged!.sha256 } });
@@ -117,6 +128,7 @@ export async function evidenceForDownload(ctx: AppContext, user: SessionUser, fi
   if (!f || !canSeeOrganisation(user, f.organisation_id)) throw new AppError('NOT_FOUND');
   await openQuestionnaire(ctx, user, f.edition_id, f.organisation_id);
   const store = evidenceStore(ctx);
+  if (store.exists(f.sha256)) await auditEvidenceView(ctx, user, f);
   if (!store.exists(f.sha256)) throw new AppError('NOT_FOUND');
   return { file: f, stream: store.open(f.sha256), inline: INLINE_MIME.has(f.mime_type), ext: extensionFor(f.mime_type) };
 }

@@ -2,6 +2,7 @@
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import { runReminders, type JobContext } from './reminders.js';
+import { runCorrectionReminders } from './send-backs.js';
 
 export const REMINDER_QUEUE = 'edition-reminders';
 
@@ -19,6 +20,9 @@ export async function startJobQueue(connectionString: string, ctx: JobContext, l
   await boss.work(REMINDER_QUEUE, async () => {
     const result = await runReminders(ctx, ctx.clock.now());
     if (result.sent > 0 || result.noRecipient > 0) log.info({ reminders: result }, 'reminders sent');
+    // Correction deadlines: expire overdue send-backs and remind agencies 48 hours before.
+    const corrections = await runCorrectionReminders(ctx, ctx.clock.now());
+    if (corrections.expired > 0 || corrections.reminded > 0) log.info({ corrections }, 'correction deadlines processed');
   });
   return {
     stop: async () => {

@@ -18,6 +18,7 @@ import { appendAudit } from './audit.js';
 import { assertEditionAllows, presentEdition, stateForbids } from './editions.js';
 import { requireFramework } from './frameworks.js';
 import { presentEvidenceFile } from './evidence.js';
+import { reviewerMayOpen } from './review.js';
 
 export const WRITER_ROLES = ['coordinator', 'contributor', 'head'] as const;
 
@@ -37,6 +38,7 @@ export async function openQuestionnaire(ctx: AppContext, user: SessionUser, eid:
   const [edition, participant] = await Promise.all([findEdition(db, eid), findParticipant(db, eid, oid)]);
   if (!edition || !participant) throw new AppError('NOT_FOUND');
   if (edition.state === 'draft' && user.role !== 'admin' && user.role !== 'reviewer') throw new AppError('NOT_FOUND');
+  if (!(await reviewerMayOpen(db, user, eid, oid))) throw new AppError('NOT_FOUND');
   return { edition, participant, framework: await requireFramework(db, edition.framework_id, edition.framework_version) };
 }
 
