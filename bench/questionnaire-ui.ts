@@ -1,6 +1,6 @@
 // Questionnaire UI benchmark in Chromium: time until the 150-question form is usable, and latency per click and keystroke.
 //
-//   npx tsx bench/questionnaire-ui.ts [--runs 7] [--no-build] [--latency 0]
+//   npx tsx bench/questionnaire-ui.ts [--runs 7] [--latency 0]
 //
 // The built UI (dist/web) is served with a stand-in API (bench/questionnaire-mock.ts) answering the default
 // 150-item framework, so the figures measure the browser side: download, parse, React render, first input.
@@ -8,6 +8,7 @@
 // the autosave queue. Each load uses a fresh browser context (cold HTTP cache, like a first visit).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startMockServer } from './questionnaire-mock.js';
@@ -19,7 +20,8 @@ const arg = (name: string, dflt: string) => {
 };
 const RUNS = Number(arg('runs', '7'));
 const LATENCY = Number(arg('latency', '0'));
-const webRoot = path.resolve('dist/web');
+// A private build: dist/web may be rebuilt (emptied) by a concurrent test run at any moment.
+const webRoot = path.join(os.tmpdir(), `dgr-bench-web-${process.pid}`);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -43,36 +45,72 @@ const LATENCY_PROBE = `
     }, true);
   }
   window.__firstItemAt = null;
+  window.__interactiveAt = null;
+  // In-page probe, free of automation round trips: as soon as a number field exists, focus it, type a digit the way
+  // the browser delivers it (value + input event) and check that the form took it (value kept, autosave queued).
+  const probe = () => {
+    const el = document.querySelector('[data-kind="number"] input');
+    if (!el) return false;
+    if (window.__firstItemAt === null) window.__firstItemAt = performance.now();
+    el.focus();
+    if (document.activeElement !== el) return false;
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, '7');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    if (el.value !== '7' || !document.querySelector('[data-save-status="saving"]')) return false;
+    window.__interactiveAt = performance.now();
+    return true;
+  };
   new MutationObserver((_, obs) => {
-    if (document.querySelector('[data-item]')) { window.__firstItemAt = performance.now(); obs.disconnect(); }
+    if (probe()) obs.disconnect();
   }).observe(document, { childList: true, subtree: true });
 `;
 
-async function loadOnce(browserUrl: string, page: Page): Promise<{ interactive: number; firstItem: number; fcp: number; items: number }> {
+interface Load {
+  /** In-page: the first number field took a typed digit. */
+  inPage: number;
+  interactive: number;
+  firstItem: number;
+  fcp: number;
+  items: number;
+  marks: Record<string, number>;
+}
+
+async function loadOnce(browserUrl: string, page: Page): Promise<Load> {
   await page.goto(`${browserUrl}/survey/E2569`, { waitUntil: 'commit' });
+  await page.waitForFunction('window.__interactiveAt !== null', undefined, { timeout: 30_000 });
+  const inPage = await page.evaluate<number>('window.__interactiveAt');
+  // End to end through the automation protocol as well (adds its round trips): real key presses.
   const input = page.locator('[data-kind="number"] input').first();
   await input.waitFor({ state: 'visible', timeout: 30_000 });
   await input.focus();
   await page.keyboard.press('Control+a');
-  await page.keyboard.type('7');
+  await page.keyboard.type('8');
   await page.waitForFunction(
-    `document.querySelector('[data-kind="number"] input')?.value === '7' && document.querySelector('[data-save-status="saving"], [data-save-status="saved"]') !== null`,
+    `document.querySelector('[data-kind="number"] input')?.value === '8' && document.querySelector('[data-save-status="saving"], [data-save-status="saved"]') !== null`,
     undefined,
     { polling: 'raf' },
   );
   const interactive = await page.evaluate(() => performance.now());
   const firstItem = (await page.evaluate<number>('window.__firstItemAt')) ?? NaN;
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+  await page.waitForFunction(`performance.getEntriesByName('dgr-q-all-rendered').length > 0`);
   const items = await page.locator('[data-item]').count();
-  return { interactive, firstItem, fcp, items };
+  const marks = await page.evaluate<Record<string, number>>(
+    `Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dgr-q-')).map((m) => [m.name, m.startTime]))`,
+  );
+  const nav = await page.evaluate<Record<string, number>>(
+    `(() => { const n = performance.getEntriesByType('navigation')[0]; return { domContentLoaded: n.domContentLoadedEventEnd }; })()`,
+  );
+  return { inPage, interactive, firstItem, fcp, items, marks: { ...marks, ...nav } };
 }
 
 async function main() {
-  if (!args.includes('--no-build') || !fs.existsSync(path.join(webRoot, 'index.html'))) {
-    process.stdout.write('building the web UI (vite build)… ');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'ignore' });
-    console.log('done');
-  }
+  process.stdout.write('building the web UI (vite build)… ');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', webRoot, '--emptyOutDir', '--sourcemap', 'false'], {
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  console.log('done');
   const jsBytes = fs
     .readdirSync(path.join(webRoot, 'assets'))
     .filter((f) => f.endsWith('.js'))
@@ -83,7 +121,7 @@ async function main() {
   const server = await startMockServer({ webRoot, answered: 0.3, latencyMs: LATENCY });
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   try {
-    const loads: Awaited<ReturnType<typeof loadOnce>>[] = [];
+    const loads: Load[] = [];
     // One warm-up load (the OS file cache, Chromium's code cache start cold on a fresh machine).
     for (let i = 0; i < RUNS + 1; i++) {
       const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
@@ -135,14 +173,24 @@ async function main() {
     console.log(`  API latency added                    ${LATENCY} ms per call`);
     console.log(`  loads measured                       ${loads.length} (fresh context each, after 1 warm-up)`);
     console.log(`  first contentful paint   median      ${ms(median(loads.map((l) => l.fcp)))}`);
+    const mark = (k: string) => median(loads.map((l) => l.marks[k] ?? NaN));
+    console.log(`  DOMContentLoaded (shell entry run)   median ${ms(mark('domContentLoaded'))}`);
+    console.log(`  questionnaire data in hand  median   ${ms(mark('dgr-q-data'))}`);
+    console.log(`  first sections rendered     median   ${ms(mark('dgr-q-first-render'))}  (render after data: ${ms(median(loads.map((l) => (l.marks['dgr-q-first-render'] ?? NaN) - (l.marks['dgr-q-data'] ?? NaN))))})`);
+    console.log(`  all 150 items rendered      median   ${ms(mark('dgr-q-all-rendered'))}`);
     console.log(`  first item in the DOM    median      ${ms(median(loads.map((l) => l.firstItem)))}`);
-    console.log(`  interactive (type → registered)      median ${ms(median(inter))}  min ${ms(Math.min(...inter))}  max ${ms(Math.max(...inter))}`);
+    const inPage = loads.map((l) => l.inPage);
+    console.log(`  INTERACTIVE: first field takes a typed digit (in-page)  median ${ms(median(inPage))}  min ${ms(Math.min(...inPage))}  max ${ms(Math.max(...inPage))}`);
+    console.log(`  same, end to end via Playwright key presses             median ${ms(median(inter))}  min ${ms(Math.min(...inter))}  max ${ms(Math.max(...inter))}`);
     console.log(`  click → next frame (${clicks.length} clicks)       median ${ms1(median(clicks))}  p95 ${ms1(pct(clicks, 95))}  max ${ms1(Math.max(...clicks))}`);
     console.log(`  keystroke → next frame (${keys.length} keys)     median ${ms1(median(keys))}  p95 ${ms1(pct(keys, 95))}  max ${ms1(Math.max(...keys))}`);
     console.log(`  answers saved by the autosave queue  ${server.saves} (final status: ${status})`);
+    const load = (await import('node:os')).loadavg();
+    console.log(`  machine load average during the run  ${load.map((x) => x.toFixed(1)).join(' / ')} (${(await import('node:os')).cpus().length} CPUs)`);
   } finally {
     await browser.close();
     await server.close();
+    fs.rmSync(webRoot, { recursive: true, force: true });
   }
 }
 

@@ -1,11 +1,10 @@
-// The agency questionnaire in the browser: answer in Thai, reload and find every answer, attach evidence, complete,
-// approve and submit as the head, see it locked; and an unsaved change that survives a reload while the server is
-// unreachable.
+// The agency questionnaire in the browser: answer in Thai, reload and find every answer, attach evidence, use the
+// checklist, complete, approve and submit as the head, see it locked, and reopen it as the admin with a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { defaultFramework, frameworkItems } from '../../src/engine/framework/default/index.js';
 import type { Item } from '../../src/engine/framework/types.js';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
 import { apiLogin, openEditionFor, signIn, tinyPdf } from '../helpers/browser-questionnaire.js';
 
 let h: BrowserHarness;
@@ -49,7 +48,7 @@ afterAll(async () => {
 });
 
 describe('questionnaire', () => {
-  it('is answered in Thai, survives a reload, takes evidence, is completed, approved, submitted and locked', async () => {
+  it('is answered in Thai, survives a reload, takes evidence, is completed, approved, submitted, locked and reopened', async () => {
     const page = await h.newPage();
     await signIn(page, COORD.email, COORD.password);
     await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'แบบสำรวจ' }).click();
@@ -161,5 +160,19 @@ describe('questionnaire', () => {
     expect(await page.getByRole('button', { name: 'ยืนยันว่าตอบครบ' }).count()).toBe(0);
     await item(page, 'P1.01').getByRole('link', { name: 'แผนปฏิบัติการดิจิทัล-2569.pdf' }).waitFor();
     await h.screenshot(page, 'questionnaire-submitted-th');
+
+    // An admin reopens it with a reason; the coordinator sees the reason and can answer again.
+    const admin = await h.newPage();
+    await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await admin.goto(`/survey/${eid}/${oid}`);
+    await admin.getByTestId('submitted-banner').waitFor();
+    await admin.getByRole('button', { name: 'เปิดให้แก้ไขอีกครั้ง' }).click();
+    const reopen = admin.getByRole('dialog', { name: 'เปิดให้หน่วยงานแก้ไขอีกครั้ง' });
+    await reopen.getByRole('textbox', { name: 'เหตุผล' }).fill('หลักฐานข้อ P1.01 ไม่ใช่ฉบับที่ลงนาม');
+    await reopen.getByRole('button', { name: 'เปิดให้แก้ไขอีกครั้ง' }).click();
+    await admin.getByText('เปิดให้หน่วยงานแก้ไขอีกครั้งแล้ว').waitFor();
+    await page.reload();
+    await page.getByText('ผู้ดูแลเปิดให้แก้ไขอีกครั้ง เหตุผล: หลักฐานข้อ P1.01 ไม่ใช่ฉบับที่ลงนาม').waitFor();
+    expect(await item(page, 'P1.01').getByRole('radio', { name: 'ใช่ / มี' }).isDisabled()).toBe(false);
   }, 240_000);
 });

@@ -438,12 +438,13 @@ function RateText({ submitted, targeted }: { submitted: number; targeted: number
   return <>{t('monitoring.rate', { submitted: s, targeted: tg, pct })}</>;
 }
 
-function rowLabel(r: RateRow, en: boolean, levelLabel: (level: string) => string): string {
+function rowLabel(r: RateRow, en: boolean, levelLabel: (level: string) => string, noGroup: string): string {
   const th = (r['nameTh'] ?? r['labelTh']) as string | undefined;
   const enName = (r['nameEn'] ?? r['labelEn']) as string | undefined;
   if (th || enName) return (en ? enName || th : th || enName) ?? '';
   const level = (r['level'] ?? ((LEVELS as readonly string[]).includes(String(r['key'])) ? r['key'] : undefined)) as string | undefined;
   if (level) return levelLabel(level);
+  if (r['key'] === '-') return noGroup;
   return String(r['code'] ?? r['key'] ?? '—');
 }
 
@@ -472,7 +473,7 @@ function RateTable({ title, rows }: { title: string; rows: RateRow[] }) {
               const submitted = Number(r.submitted ?? 0);
               return (
                 <Table.Tr key={i}>
-                  <Table.Td>{rowLabel(r, en, (l) => tr(`levels.${l}`, { defaultValue: l }))}</Table.Td>
+                  <Table.Td>{rowLabel(r, en, (l) => tr(`levels.${l}`, { defaultValue: l }), t('monitoring.noGroup'))}</Table.Td>
                   <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>
                     <RateText submitted={submitted} targeted={targeted} />
                   </Table.Td>

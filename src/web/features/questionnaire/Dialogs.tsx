@@ -1,5 +1,5 @@
 // Dialogs of the questionnaire: conflict, checklist before submit, complete, approve-and-submit, section assignment.
-import { Alert, Anchor, Button, Checkbox, Drawer, Group, List, Loader, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Drawer, Group, List, Loader, Modal, Select, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -344,6 +344,43 @@ export function AssignDialog({
           </Button>
           <Button onClick={() => void save()} loading={busy}>
             {t('actions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function ReopenDialog({ opened, onClose, onDone }: { opened: boolean; onClose: () => void; onDone: (p: Participant) => void }) {
+  const { t, i18n } = useTranslation(NS);
+  const { eid, oid } = useQ();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await questionnaireApi.reopen(eid, oid, reason.trim()));
+      onClose();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('reopen.title')}>
+      <Stack gap="md">
+        <Text size="sm">{t('reopen.body')}</Text>
+        <Textarea label={t('reopen.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required autosize minRows={2} />
+        {error ? <Alert color="red">{errorText(error, i18n.language)}</Alert> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button color="orange" onClick={() => void confirm()} loading={busy} disabled={!reason.trim()}>
+            {t('reopen.action')}
           </Button>
         </Group>
       </Stack>

@@ -8,7 +8,7 @@ import { useFormat } from '../../components/format';
 import { questionnaireApi, type Participant, type QuestionnaireData } from './api';
 import { AutosaveQueue, type AnswerValue, type KeyValueStore } from './autosave';
 import { EvidenceStore, QContext, useDerived, useQ, type QuestionnaireCtx } from './context';
-import { AssignDialog, ChecklistDrawer, CompleteDialog, ConflictDialog, SubmitDialog } from './Dialogs';
+import { AssignDialog, ChecklistDrawer, CompleteDialog, ConflictDialog, ReopenDialog, SubmitDialog } from './Dialogs';
 import { NS } from './i18n';
 import { goToItem } from './dom';
 import { ItemField, pickText } from './ItemField';
@@ -126,7 +126,12 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
   // form is usable before all 150 questions exist in the DOM (typing preempts the background render).
   const [renderUpTo, setRenderUpTo] = useState(() => initialSections(allSections, FIRST_BATCH_ITEMS));
   useEffect(() => {
-    if (renderUpTo >= allSections.length) return;
+    // Timeline marks for the benchmark and for field performance checks (cheap; one each per page).
+    if (renderUpTo >= allSections.length) {
+      performance.mark('dgr-q-all-rendered');
+      return;
+    }
+    performance.mark('dgr-q-first-render');
     let timer = 0;
     const frame = requestAnimationFrame(() => {
       timer = window.setTimeout(() => startTransition(() => setRenderUpTo(allSections.length)), 0);
@@ -137,7 +142,7 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
     };
   }, [renderUpTo, allSections.length]);
 
-  const [dialog, setDialog] = useState<null | 'checklist' | 'complete' | 'submit' | 'assign'>(null);
+  const [dialog, setDialog] = useState<null | 'checklist' | 'complete' | 'submit' | 'assign' | 'reopen'>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const canComplete = !locked && user.role === 'coordinator' && participant.status !== 'completed';
@@ -176,6 +181,11 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
             {canComplete ? (
               <Button size="sm" onClick={() => setDialog('complete')}>
                 {t('actions.complete')}
+              </Button>
+            ) : null}
+            {user.role === 'admin' && participant.status === 'submitted' ? (
+              <Button size="sm" color="orange" variant="light" onClick={() => setDialog('reopen')}>
+                {t('reopen.action')}
               </Button>
             ) : null}
             {canSubmit ? (
@@ -252,6 +262,14 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
         onDone={(p) => {
           setParticipant(p);
           setNotice(t('submit.done'));
+        }}
+      />
+      <ReopenDialog
+        opened={dialog === 'reopen'}
+        onClose={() => setDialog(null)}
+        onDone={(p) => {
+          setParticipant(p);
+          setNotice(t('reopen.done'));
         }}
       />
       {dialog === 'assign' ? (
