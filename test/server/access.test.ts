@@ -5,6 +5,7 @@ import type { Role } from '../../src/server/auth/policy.js';
 import { as, orgIdByCode, seedUser, signIn, startHarness, type Harness, type Session } from './support/foundation.js';
 import { QUESTIONNAIRE_ORG_ROUTES } from './support/questionnaire.js';
 import { RESULTS_ORG_ROUTES } from './support/results.js';
+import { REVIEW_ORG_ROUTES } from './support/review.js';
 
 interface RouteCase {
   /** The route as registered (method + url pattern); the coverage check below matches on it. */
@@ -53,7 +54,7 @@ describe('agency users reach only their own organisation', () => {
   it('covers every registered route that takes an organisation id', () => {
     // Questionnaire routes need an open edition; questionnaire-access.test.ts checks each of them the same way
     // (results routes need a scored edition; results.test.ts checks them).
-    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.route}`), ...QUESTIONNAIRE_ORG_ROUTES.map((r) => `${r.method} ${r.route}`), ...RESULTS_ORG_ROUTES.map((r) => `${r.method} ${r.route}`)]);
+    const covered = new Set([...ROUTES.map((r) => `${r.method} ${r.route}`), ...QUESTIONNAIRE_ORG_ROUTES.map((r) => `${r.method} ${r.route}`), ...RESULTS_ORG_ROUTES.map((r) => `${r.method} ${r.route}`), ...REVIEW_ORG_ROUTES.map((r) => `${r.method} ${r.route}`)]);
     const takesOrg = h.app.routeTable.filter((r) => r.method !== 'HEAD' && ORG_PARAM.test(r.url)).map((r) => `${r.method} ${r.url}`);
     expect(takesOrg.length).toBeGreaterThanOrEqual(3);
     const missing = takesOrg.filter((r) => !covered.has(r));

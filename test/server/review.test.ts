@@ -17,6 +17,7 @@ import { verifyAuditChain } from '../../src/server/services/audit.js';
 import { auditVerify } from '../../src/cli/audit-verify.js';
 import { createResultsData, type ResultsData } from '../helpers/results-data.js';
 import { as, seedUser, signIn, startHarness, type Harness, type Session } from './support/foundation.js';
+import { REVIEW_ORG_ROUTES } from './support/review.js';
 import { change, expectOk, FILES, multipartEvidence, nextIp, signInAdmin } from './support/questionnaire.js';
 
 const DAY = 86_400_000;
@@ -91,6 +92,18 @@ describe('evidence verification', () => {
     const filtered = expectOk(await as(h.app, admin, { method: 'GET', url: q(`/queue?reviewer=${r2Id}&status=pending&dimension=${defaultFramework.dimensions[0]!.code}`) }));
     expect(filtered.organisations.map((o: { id: string }) => o.id)).toEqual([orgC]);
     expectOk(await as(h.app, r1, { method: 'GET', url: q(`/organisations/${orgA}/items`) }));
+  });
+
+  it('every verification route taking an organisation id answers 404 to an agency user of another organisation and to an unassigned reviewer', async () => {
+    await seedUser(h.db, { email: 'coord@b.go.th', role: 'coordinator', organisationId: orgB });
+    const otherCoord = await signIn(h.app, 'coord@b.go.th', undefined, nextIp());
+    for (const r of REVIEW_ORG_ROUTES) {
+      const res = await as(h.app, otherCoord, { method: r.method, url: r.path(data.editionId, orgA), payload: r.body as object | undefined });
+      expect(res.statusCode, `${r.method} ${r.route}`).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+      const rev = await as(h.app, r2, { method: r.method, url: r.path(data.editionId, orgA), payload: r.body as object | undefined });
+      expect(rev.statusCode, `reviewer ${r.method} ${r.route}`).toBe(404);
+    }
   });
 
   let returned: string[] = [];
