@@ -1,6 +1,6 @@
 // Fingerprint of a scoring run: SHA-256 over canonical JSON of framework + inputs + engine version.
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Framework, UnitInput } from './framework/types.js';
 import { ENGINE_VERSION } from './results.js';
 
@@ -64,46 +64,80 @@ function attributesJson(a: UnitInput['attributes'] | undefined): string {
   return `{${parts.join(',')}}`;
 }
 
+/** Feeds bytes to the hash through a 64 KiB buffer; ASCII is copied byte by byte, anything else UTF-8 encoded. */
+class ByteSink {
+  private buf = new Uint8Array(65536);
+  private pos = 0;
+  private readonly enc = new TextEncoder();
+  constructor(private readonly h: { update(b: Uint8Array): unknown }) {}
+  write(s: string): void {
+    const n = s.length;
+    if (this.pos + n * 3 > this.buf.length) this.flush();
+    if (n * 3 > this.buf.length) {
+      this.h.update(this.enc.encode(s));
+      return;
+    }
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) {
+        p += this.enc.encodeInto(s.slice(i), buf.subarray(p)).written;
+        this.pos = p;
+        return;
+      }
+      buf[p++] = c;
+    }
+    this.pos = p;
+  }
+  flush(): void {
+    if (this.pos) this.h.update(this.buf.slice(0, this.pos));
+    this.pos = 0;
+  }
+}
+
 /**
  * A unit in compact canonical form: answers as an array in the framework's item order (the framework is hashed
  * too), order-free lists sorted, and any answer to a code the framework lacks kept in a sorted "extra" object.
  */
-function canonicalUnit(u: UnitInput, codes: readonly string[], known: ReadonlySet<string>, row?: readonly unknown[]): string {
+function writeUnit(out: ByteSink, u: UnitInput, codes: readonly string[], known: ReadonlySet<string>, row?: readonly unknown[]): void {
   const answers = u.answers ?? {};
-  let list = '';
-  for (let k = 0; k < codes.length; k++) list += (k ? ',' : '') + answerJson(row ? row[k] : answers[codes[k]!]);
+  out.write('{"answers":[');
+  for (let k = 0; k < codes.length; k++) {
+    if (k) out.write(',');
+    out.write(answerJson(row ? row[k] : answers[codes[k]!]));
+  }
   let extra = '';
-  if (!row || Object.keys(answers).length !== row.filter((v) => v !== undefined).length)
-  for (const key in answers)
-    if (!known.has(key)) {
-      const ex: Record<string, unknown> = {};
-      for (const k2 in answers) if (!known.has(k2)) ex[k2] = answers[k2];
-      extra = `,"extra":${canonicalJson(ex)}`;
-      break;
-    }
+  // Pre-read rows come from units already checked to answer known items only.
+  if (!row)
+    for (const key in answers)
+      if (!known.has(key)) {
+        const ex: Record<string, unknown> = {};
+        for (const k2 in answers) if (!known.has(k2)) ex[k2] = answers[k2];
+        extra = `,"extra":${canonicalJson(ex)}`;
+        break;
+      }
   const evidence = u.evidenceAccepted ? canonicalJson([...new Set(u.evidenceAccepted)].sort()) : 'null';
-  return `{"answers":[${list}],"attributes":${attributesJson(u.attributes)},"evidenceAccepted":${evidence}${extra},"id":${str(u.id)},"name":${u.name ? canonicalJson(u.name) : 'null'}}`;
+  out.write(`],"attributes":${attributesJson(u.attributes)},"evidenceAccepted":${evidence}${extra},"id":${str(u.id)},"name":${u.name ? canonicalJson(u.name) : 'null'}}`);
 }
 
 /** "sha256:<hex>". Units are hashed in id order, so their order in the input does not matter. */
 export function fingerprint(framework: Framework, units: readonly UnitInput[], options: unknown = {}, read?: { codes: string[]; rows: unknown[][] }): string {
   const h = sha256.create();
+  const out = new ByteSink(h);
   const codes = itemCodes(framework);
   const known = new Set(codes);
-  // Pre-read answer rows (aligned with the same codes) save a second pass over the answer objects.
+  // Pre-read answer rows (aligned with the same codes, from units that passed readAnswers' checks) save a second
+  // pass over the answer objects.
   const rowOf = new Map<UnitInput, unknown[]>();
   if (read && read.codes.length === codes.length && read.codes.every((c, k) => c === codes[k])) units.forEach((u, i) => rowOf.set(u, read.rows[i]!));
-  h.update(utf8ToBytes(`{"engineVersion":${JSON.stringify(ENGINE_VERSION)},"framework":${canonicalJson(framework)},"options":${canonicalJson(options)},"units":[`));
+  out.write(`{"engineVersion":${JSON.stringify(ENGINE_VERSION)},"framework":${canonicalJson(framework)},"options":${canonicalJson(options)},"units":[`);
   const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // Hash in chunks of ~64 KiB: fewer, larger updates are much faster than one per unit.
-  let buf = '';
   sorted.forEach((u, i) => {
-    buf += (i > 0 ? ',' : '') + canonicalUnit(u, codes, known, rowOf.get(u));
-    if (buf.length > 65536) {
-      h.update(utf8ToBytes(buf));
-      buf = '';
-    }
+    if (i > 0) out.write(',');
+    writeUnit(out, u, codes, known, rowOf.get(u));
   });
-  h.update(utf8ToBytes(buf + ']}'));
+  out.write(']}');
+  out.flush();
   return 'sha256:' + bytesToHex(h.digest());
 }

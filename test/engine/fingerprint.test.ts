@@ -1,7 +1,9 @@
 // The fingerprint identifies framework + inputs + engine version, independent of order and key order.
 import { describe, expect, it } from 'vitest';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJson, ENGINE_VERSION, fingerprint, scoreEdition, type UnitInput } from '../../src/engine/index.js';
-import { miniFramework, unit } from './scoring-helpers.js';
+import { miniFramework, t, unit, yesNo } from './scoring-helpers.js';
 
 describe('fingerprint', () => {
   const fw = miniFramework();
@@ -29,5 +31,14 @@ describe('fingerprint', () => {
   });
   it('uses canonical JSON: sorted keys, no undefined, non-finite numbers as null', () => {
     expect(canonicalJson({ b: 1, a: [true, { d: undefined, c: 'x' }], e: NaN })).toBe('{"a":[true,{"c":"x"}],"b":1,"e":null}');
+  });
+  it('is the SHA-256 of the documented canonical JSON, Thai text included', () => {
+    const f = miniFramework({ dimensions: [{ code: 'A', name: t('A'), items: [yesNo('Q'), { code: 'N', kind: 'text', text: t('note') }] }] });
+    const u: UnitInput = { id: 'หน่วย-1', name: { th: 'กรมตัวอย่าง', en: 'Example "Dept"' }, attributes: { level: 'department', serves_public: true }, answers: { N: 'บันทึก "ไทย"', Q: true } };
+    const json =
+      `{"engineVersion":"${ENGINE_VERSION}","framework":${canonicalJson(f)},"options":{},"units":[` +
+      '{"answers":[true,"บันทึก \\"ไทย\\""],"attributes":{"level":"department","serves_public":true},"evidenceAccepted":null,' +
+      '"id":"หน่วย-1","name":{"en":"Example \\"Dept\\"","th":"กรมตัวอย่าง"}}]}';
+    expect(fingerprint(f, [u])).toBe('sha256:' + bytesToHex(sha256(new TextEncoder().encode(json))));
   });
 });
