@@ -38,6 +38,8 @@ interface Server {
   startMs: number;
   /** Milestones from the server's own log, ms after spawn. */
   marks: Record<string, number>;
+  /** CPU seconds the server and its PostgreSQL used until the first 200 (independent of other load on the machine). */
+  startCpuS: number;
 }
 
 const CLK_TCK = 100;
@@ -111,7 +113,8 @@ async function startServer(dataDir: string, port: number, pgPort: number): Promi
     if (performance.now() - t0 > 120_000) throw new Error('no 200 on /health within 120 s');
     await sleep(10);
   }
-  return { child, base, startMs: performance.now() - t0, marks };
+  const startMs = performance.now() - t0;
+  return { child, base, startMs, marks, startCpuS: treeCpuSeconds(child.pid!) };
 }
 
 async function stopServer(s: Server): Promise<void> {
@@ -203,8 +206,8 @@ async function main(): Promise<void> {
     const load = await loadTest(server.base, server.child.pid!);
     const marks = (s: Server) => Object.entries(s.marks).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
     console.log(`\nDG Readiness foundation benchmark (${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-    console.log(`cold start to first 200 on /health, fresh embedded database:    ${fresh.startMs.toFixed(0)} ms (${marks(fresh)})`);
-    console.log(`cold start to first 200 on /health, existing embedded database: ${existing.startMs.toFixed(0)} ms (${marks(existing)})`);
+    console.log(`cold start to first 200 on /health, fresh embedded database:    ${fresh.startMs.toFixed(0)} ms, ${fresh.startCpuS.toFixed(2)} CPU s (${marks(fresh)})`);
+    console.log(`cold start to first 200 on /health, existing embedded database: ${existing.startMs.toFixed(0)} ms, ${existing.startCpuS.toFixed(2)} CPU s (${marks(existing)})`);
     console.log(
       `authenticated registry search, ${CLIENTS} clients, ${SECONDS} s: ${load.rps.toFixed(0)} req/s, p50 ${load.p50.toFixed(1)} ms, p99 ${load.p99.toFixed(1)} ms, ` +
         `max ${load.max.toFixed(0)} ms, ${load.requests} requests, ${load.errors} errors`,
