@@ -39,11 +39,17 @@ export interface ExportAnswer {
   updated_by_name: string | null;
 }
 
-export async function exportAnswers(db: Kysely<Database>, editionId: string, organisationIds: string[]): Promise<ExportAnswer[]> {
+/** `detail` adds version, time and author (the long format); the wide formats need only the values. */
+export async function exportAnswers(db: Kysely<Database>, editionId: string, organisationIds: string[], detail: boolean): Promise<ExportAnswer[]> {
   if (organisationIds.length === 0) return [];
-  const r = await sql<ExportAnswer>`
-    SELECT a.organisation_id, a.item_code, a.value, a.version, a.updated_at, u.display_name AS updated_by_name
-    FROM answer a LEFT JOIN app_user u ON u.id = a.updated_by
-    WHERE a.edition_id = ${editionId} AND a.organisation_id = ANY(${organisationIds}::uuid[]) AND a.value <> 'null'::jsonb`.execute(db);
+  const r = detail
+    ? await sql<ExportAnswer>`
+        SELECT a.organisation_id, a.item_code, a.value, a.version, a.updated_at, u.display_name AS updated_by_name
+        FROM answer a LEFT JOIN app_user u ON u.id = a.updated_by
+        WHERE a.edition_id = ${editionId} AND a.organisation_id = ANY(${organisationIds}::uuid[]) AND a.value <> 'null'::jsonb`.execute(db)
+    : await sql<ExportAnswer>`
+        SELECT a.organisation_id, a.item_code, a.value
+        FROM answer a
+        WHERE a.edition_id = ${editionId} AND a.organisation_id = ANY(${organisationIds}::uuid[]) AND a.value <> 'null'::jsonb`.execute(db);
   return r.rows;
 }

@@ -17,7 +17,8 @@ import { requireFramework } from './frameworks.js';
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'long-csv', 'evidence-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const PAGE = 200;
+// Organisations per answer query: 500 × 150 answers keeps each round trip large and memory small.
+const PAGE = 500;
 
 const STATUS_TH: Record<string, string> = { not_started: 'ยังไม่เริ่ม', in_progress: 'กำลังตอบ', completed: 'ตอบครบแล้ว', submitted: 'ส่งแล้ว' };
 
@@ -46,11 +47,11 @@ export async function prepareExport(db: Kysely<Database>, eid: string, format: E
 }
 
 /** Pages of participants with their answers, so memory stays flat however large the edition. */
-async function* answerPages(db: Kysely<Database>, eid: string): AsyncGenerator<{ p: ExportParticipant; answers: Map<string, ExportAnswer> }[]> {
+async function* answerPages(db: Kysely<Database>, eid: string, detail = false): AsyncGenerator<{ p: ExportParticipant; answers: Map<string, ExportAnswer> }[]> {
   const participants = await exportParticipants(db, eid);
   for (let i = 0; i < participants.length; i += PAGE) {
     const page = participants.slice(i, i + PAGE);
-    const rows = await exportAnswers(db, eid, page.map((p) => p.organisation_id));
+    const rows = await exportAnswers(db, eid, page.map((p) => p.organisation_id), detail);
     const byOrg = new Map<string, Map<string, ExportAnswer>>();
     for (const r of rows) {
       let m = byOrg.get(r.organisation_id);
@@ -111,7 +112,7 @@ export async function writeExport(db: Kysely<Database>, prepared: PreparedExport
     }
   } else if (format === 'long-csv') {
     await csv.row(['ปีการสำรวจ', 'รหัสหน่วยงาน', 'ชื่อหน่วยงาน', 'ระดับ', 'สถานะ', 'มิติ', 'รหัสคำถาม', 'คำถาม', 'คำตอบ (รหัส)', 'คำตอบ', 'รุ่น', 'แก้ไขเมื่อ', 'แก้ไขโดย']);
-    for await (const page of answerPages(db, edition.id)) {
+    for await (const page of answerPages(db, edition.id, true)) {
       for (const { p, answers } of page) {
         for (const l of items) {
           const a = answers.get(l.item.code);
