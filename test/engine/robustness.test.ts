@@ -18,7 +18,7 @@ describe('createRng', () => {
   });
 });
 
-describe('runRobustness', () => {
+describe('runRobustness', { timeout: 60_000 }, () => {
   const fw = syntheticFramework(6, 3);
   const units = syntheticUnits(fw, 40, 9);
   it('gives identical results for the same seed and different ones for another', () => {

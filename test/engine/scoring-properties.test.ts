@@ -54,7 +54,8 @@ const aggArb = fc.constantFrom<AggregationMethod>('arithmetic', 'geometric');
 const boundedNormArb = fc.constantFrom<NormalisationMethod>('none', 'minmax', 'zscore_minmax', 'rank', 'percentile');
 const weightsArb = fc.array(fc.double({ min: 0.1, max: 5, noNaN: true }), { minLength: 7, maxLength: 7 });
 
-describe('scoring properties', () => {
+// Generous timeout: these run hundreds of scorings and the CI machine may be shared.
+describe('scoring properties', { timeout: 60_000 }, () => {
   it('keeps every score within the output scale (bounded normalisations, either aggregation, any weights)', () => {
     fc.assert(
       fc.property(unitsArb, aggArb, boundedNormArb, weightsArb, (units, agg, norm, w) => {
