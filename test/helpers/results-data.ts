@@ -36,6 +36,8 @@ export interface ResultsDataOptions {
    * benchmarks, where tens of thousands of uploads would dominate the set-up).
    */
   evidence?: 'service' | 'repository';
+  /** Organisations processed at once (default 1; each one is its own transactions, so order does not matter). */
+  concurrency?: number;
   /** Leave the edition open (default) or close it after submission. */
   close?: boolean;
   clock?: Clock;
@@ -167,13 +169,15 @@ export async function createResultsData(base: { db: DB; config: Config }, opts: 
   const users = new Map<string, { coordinator: SessionUser; head: SessionUser }>();
   const evidenceItems = new Set(frameworkItems(fw).filter((l) => l.item.requiresEvidence).map((l) => l.item.code));
   let req = 0;
-  for (const org of orgs) {
+  // Answers are drawn in organisation order first, so the data does not depend on the concurrency.
+  const plans = orgs.map((org) => {
+    const q = Math.min(0.95, Math.max(0.05, (org.level === 'department' ? 0.6 : 0.45) + (rng.next() - 0.5) * 0.7));
+    return { org, answers: generateAnswers(fw, q, rng) };
+  });
+  const one = async ({ org, answers }: (typeof plans)[number]) => {
     const coordinator = await insertUser(base.db, 'coordinator', org.id);
     const head = await insertUser(base.db, 'head', org.id);
     users.set(org.id, { coordinator, head });
-    // Capability: a level effect plus a per-agency draw, so scores spread over the stages.
-    const q = Math.min(0.95, Math.max(0.05, (org.level === 'department' ? 0.6 : 0.45) + (rng.next() - 0.5) * 0.7));
-    const answers = generateAnswers(fw, q, rng);
     const changes = Object.entries(answers).map(([item, value]) => ({ item, value, baseVersion: 0, requestId: `seed-${edition.id.slice(0, 8)}-${++req}` }));
     for (let i = 0; i < changes.length; i += 200) await saveAnswers(ctx, coordinator, edition.id, org.id, changes.slice(i, i + 200));
     for (const [item, value] of Object.entries(answers)) {
@@ -190,7 +194,12 @@ export async function createResultsData(base: { db: DB; config: Config }, opts: 
     await completeQuestionnaire(ctx, coordinator, edition.id, org.id, p1.version);
     const p2 = (await findParticipant(base.db, edition.id, org.id))!;
     await submitQuestionnaire(ctx, head, edition.id, org.id, p2.version);
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < plans.length) await one(plans[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, worker));
   if (opts.close) await transitionEdition(ctx, admin, edition.id, 'closed', undefined);
   return { ctx, editionId: edition.id, admin, organisations: orgs.map((o) => o.id), users };
 }

@@ -7,14 +7,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultFramework } from '../../src/engine/framework/default/index.js';
+import { defaultFramework, previousFramework } from '../../src/engine/framework/default/index.js';
+import { compareEditions } from '../../src/engine/compare/editions.js';
 import { scoreEdition } from '../../src/engine/scoring/edition.js';
 import type { EditionResult } from '../../src/engine/results.js';
 import { saveAnswers } from '../../src/server/services/answers.js';
 import { completeQuestionnaire, reopenQuestionnaire, submitQuestionnaire } from '../../src/server/services/questionnaire.js';
 import { findParticipant } from '../../src/server/repositories/participants.js';
 import { findAnswer } from '../../src/server/repositories/answers.js';
-import { readScoringInputs } from '../../src/server/services/scoring-runs.js';
+import { executeScoring, readScoringInputs } from '../../src/server/services/scoring-runs.js';
 import { drainResultJobs } from '../../src/server/services/results-jobs.js';
 import { round2 } from '../../src/server/services/scorecard.js';
 import { createResultsData, type ResultsData } from '../helpers/results-data.js';
@@ -258,5 +259,27 @@ describe('results: snapshots, scorecards, PDF and XLSX', () => {
     const list = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
     expect(list).toHaveLength(N);
     expect(list.every((n) => n.endsWith('.pdf'))).toBe(true);
+  });
+
+  it('with a scored previous edition, a new run compares year over year on comparable items', async () => {
+    // The same organisations answered the 2561 framework a year earlier.
+    const prev = await createResultsData({ db: h.db, config: h.config }, { n: N, seed: 12, yearBe: 2568, framework: previousFramework, concurrency: 3 });
+    expect(prev.organisations).toEqual(data.organisations);
+    await executeScoring(prev.ctx, prev.editionId, prev.admin.id);
+    const snap = await run();
+    const runs = (await as(h.app, admin, { method: 'GET', url: `/api/editions/${data.editionId}/scoring-runs` })).json();
+    expect(runs.snapshots[0].id).toBe(snap);
+    const { units: prevUnits } = await readScoringInputs(h.db, prev.editionId);
+    const { units } = await readScoringInputs(h.db, data.editionId);
+    const expected = compareEditions({ framework: previousFramework, units: prevUnits }, { framework: defaultFramework, units });
+    const u = expected.units[0]!;
+    const sc = (await as(h.app, admin, { method: 'GET', url: `/api/editions/${data.editionId}/organisations/${u.id}/scorecard?snapshot=${snap}` })).json();
+    expect(sc.lastYear.available).toBe(true);
+    expect(sc.lastYear.overallChange).toBe(round2(u.change.overall));
+    for (const d of sc.dimensions) expect(d.change).toBe(round2(u.change.dimensions[d.code] ?? null));
+    const dash = (await as(h.app, admin, { method: 'GET', url: `/api/editions/${data.editionId}/results/dashboard?snapshot=${snap}` })).json();
+    expect(dash.yearOverYear.available).toBe(true);
+    expect(dash.yearOverYear.comparableItems).toBe(expected.items.length);
+    expect(dash.yearOverYear.meanChange.overall).toBe(round2(expected.meanChange.overall));
   });
 });

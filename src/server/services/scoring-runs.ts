@@ -160,7 +160,9 @@ export async function executeScoring(ctx: AppContext, eid: string, actorId: stri
   const robustnessSettings = opts.robustness ?? ROBUSTNESS_DEFAULTS;
   const primary = fw.peerGroups[0] ?? 'all';
   const result = scoreEdition(fw, units);
-  const options = { missing: result.missingRule, robustness: { ...robustnessSettings, peerGroup: primary }, evidenceRule: ruleName };
+  // The previous edition's snapshot is part of the settings: a newer one there makes a new run here.
+  const previousSnapshotId = fw.crosswalk ? await previousEditionSnapshot(ctx.db, eid, fw.crosswalk.previous.id, fw.crosswalk.previous.version) : null;
+  const options = { missing: result.missingRule, robustness: { ...robustnessSettings, peerGroup: primary }, evidenceRule: ruleName, previousSnapshotId };
 
   const latest = await latestSnapshotId(ctx.db, eid);
   if (latest) {
@@ -169,7 +171,7 @@ export async function executeScoring(ctx: AppContext, eid: string, actorId: stri
   }
 
   const robustness = runRobustness(fw, units, { seed: robustnessSettings.seed, iterations: robustnessSettings.iterations, peerGroup: primary });
-  const { comparison, previousSnapshotId } = await yearOverYear(ctx.db, eid, fw, units);
+  const comparison = await yearOverYear(ctx.db, fw, units, previousSnapshotId);
   const intervals = new Map<string, RankInterval>(robustness.units.map((u) => [u.id, { group: u.group, nominalRank: u.nominalRank, medianRank: u.medianRank, rankP05: u.rankP05, rankP95: u.rankP95 }]));
   const changes = new Map((comparison?.units ?? []).map((u) => [u.id, u]));
   const inputById = new Map(units.map((u) => [u.id, u]));
@@ -219,14 +221,12 @@ export async function executeScoring(ctx: AppContext, eid: string, actorId: stri
 }
 
 /** Year-over-year on comparable items, when the framework has a crosswalk and the previous edition has a snapshot. */
-async function yearOverYear(db: Kysely<Database>, eid: string, fw: Framework, units: UnitInput[]): Promise<{ comparison: EditionComparison | null; previousSnapshotId: string | null }> {
+async function yearOverYear(db: Kysely<Database>, fw: Framework, units: UnitInput[], previousSnapshotId: string | null): Promise<EditionComparison | null> {
   const cw = fw.crosswalk;
-  if (!cw) return { comparison: null, previousSnapshotId: null };
-  const prevId = await previousEditionSnapshot(db, eid, cw.previous.id, cw.previous.version);
-  if (!prevId) return { comparison: null, previousSnapshotId: null };
+  if (!cw || !previousSnapshotId) return null;
   const prevFw = await requireFramework(db, cw.previous.id, cw.previous.version);
-  const prevUnits = (await snapshotInputs(db, prevId)) as UnitInput[];
-  return { comparison: compareEditions({ framework: prevFw, units: prevUnits }, { framework: fw, units }), previousSnapshotId: prevId };
+  const prevUnits = (await snapshotInputs(db, previousSnapshotId)) as UnitInput[];
+  return compareEditions({ framework: prevFw, units: prevUnits }, { framework: fw, units });
 }
 
 export async function markOfficial(ctx: AppContext, actor: SessionUser, eid: string, snapshotId: string) {
