@@ -78,7 +78,9 @@ export async function openEditionFor(h: BrowserHarness, orgNameTh: string, users
   return { eid: edition.id, oid };
 }
 
+/** Signs in through the login page. Also gives the page a roomier timeout: these journeys run on loaded CI machines. */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  page.setDefaultTimeout(30_000);
   await page.goto('/login');
   await page.getByRole('textbox', { name: 'อีเมล' }).fill(email);
   await page.getByRole('textbox', { name: 'รหัสผ่าน', exact: true }).fill(password);

@@ -281,11 +281,13 @@ export function AssignDialog({
   onClose,
   framework,
   assignments,
+  members,
   onSaved,
 }: {
   onClose: () => void;
   framework: Framework;
   assignments: Assignment[];
+  members?: { id: string; displayName: string; role: string }[];
   onSaved: (a: Assignment[]) => void;
 }) {
   const { t, i18n } = useTranslation(NS);
@@ -295,12 +297,15 @@ export function AssignDialog({
     queryKey: ['questionnaire', 'org-users', oid],
     queryFn: () => api.get<Items<User>>('/api/users', { organisationId: oid }),
     retry: false,
+    // The questionnaire may already carry the members; the user list is for admins only.
+    enabled: !members,
   });
   const [draft, setDraft] = useState<Record<string, string | null>>(() => Object.fromEntries(assignments.map((a) => [a.dimensionCode, a.userId])));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const known = new Map<string, string>(assignments.map((a) => [a.userId, a.userName]));
-  for (const u of users.data?.items ?? []) if (u.role === 'contributor' || u.role === 'coordinator' || u.role === 'head') known.set(u.id, u.displayName);
+  const people = members ?? (users.data?.items ?? []).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role }));
+  for (const u of people) if (u.role === 'contributor' || u.role === 'coordinator' || u.role === 'head') known.set(u.id, u.displayName);
   const options = [...known.entries()].map(([value, label]) => ({ value, label }));
   async function save() {
     setBusy(true);
@@ -324,8 +329,8 @@ export function AssignDialog({
         <Text size="sm" c="dimmed">
           {t('assign.body')}
         </Text>
-        {users.isPending ? <Loader size="sm" /> : null}
-        {!users.isPending && options.length === 0 ? <Alert color="gray">{t('assign.noUsers')}</Alert> : null}
+        {!members && users.isPending ? <Loader size="sm" /> : null}
+        {(members || !users.isPending) && options.length === 0 ? <Alert color="gray">{t('assign.noUsers')}</Alert> : null}
         {framework.dimensions.map((d) => (
           <Select
             key={d.code}

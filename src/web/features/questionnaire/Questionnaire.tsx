@@ -1,14 +1,13 @@
 // The questionnaire screen: sections with progress, items, autosave status, checklist, complete and submit.
 import { Alert, Badge, Button, Group, Progress, Text, Title } from '@mantine/core';
-import { memo, startTransition, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../engine/framework/types';
+import type { Framework, Item } from '../../../engine/framework/types';
 import type { User } from '../../api/types';
 import { useFormat } from '../../components/format';
 import { questionnaireApi, type Participant, type QuestionnaireData } from './api';
 import { AutosaveQueue, type AnswerValue, type KeyValueStore } from './autosave';
 import { EvidenceStore, QContext, useDerived, useQ, type QuestionnaireCtx } from './context';
-import { AssignDialog, ChecklistDrawer, CompleteDialog, ConflictDialog, ReopenDialog, SubmitDialog } from './Dialogs';
 import { NS } from './i18n';
 import { goToItem } from './dom';
 import { ItemField, pickText } from './ItemField';
@@ -29,6 +28,22 @@ function browserStorage(): KeyValueStore | null {
 
 export function storageKey(userId: string, eid: string, oid: string): string {
   return `dgr.autosave.v1.${userId}.${eid}.${oid}`;
+}
+
+// Dialogs are needed only on interaction (or a conflict): their code, and Mantine's Modal, Drawer, Select and
+// Table, load then, not before the form is usable.
+const loadDialogs = () => import('./Dialogs');
+const AssignDialog = lazy(() => loadDialogs().then((m) => ({ default: m.AssignDialog })));
+const ChecklistDrawer = lazy(() => loadDialogs().then((m) => ({ default: m.ChecklistDrawer })));
+const CompleteDialog = lazy(() => loadDialogs().then((m) => ({ default: m.CompleteDialog })));
+const ConflictDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ConflictDialog })));
+const ReopenDialog = lazy(() => loadDialogs().then((m) => ({ default: m.ReopenDialog })));
+const SubmitDialog = lazy(() => loadDialogs().then((m) => ({ default: m.SubmitDialog })));
+
+function Conflicts({ byCode }: { byCode: ReadonlyMap<string, Item> }) {
+  const { queue } = useQ();
+  const any = useSyncExternalStore(queue.subscribe, () => queue.getSnapshot().conflicts.length > 0);
+  return any ? <ConflictDialog byCode={byCode} /> : null;
 }
 
 const FIRST_BATCH_ITEMS = 24;
@@ -229,7 +244,7 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
           <nav className={css.nav} aria-label={t('sections')}>
             <SectionNav dims={dims} />
           </nav>
-          <main className={css.sections}>
+          <div className={css.sections}>
             {allSections.slice(0, renderUpTo).map((s) => (
               <SectionView
                 key={s.code}
@@ -239,50 +254,59 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
                 assigned={assignedNames.get(s.dimensionCode)}
               />
             ))}
-          </main>
+          </div>
         </div>
       </div>
 
-      <ConflictDialog byCode={byCode} />
-      <ChecklistDrawer opened={dialog === 'checklist'} onClose={() => setDialog(null)} byCode={byCode} />
-      <CompleteDialog
-        opened={dialog === 'complete'}
-        onClose={() => setDialog(null)}
-        participant={participant}
-        byCode={byCode}
-        onDone={(p) => {
-          setParticipant(p);
-          setNotice(t('complete.done'));
-        }}
-      />
-      <SubmitDialog
-        opened={dialog === 'submit'}
-        onClose={() => setDialog(null)}
-        participant={participant}
-        onDone={(p) => {
-          setParticipant(p);
-          setNotice(t('submit.done'));
-        }}
-      />
-      <ReopenDialog
-        opened={dialog === 'reopen'}
-        onClose={() => setDialog(null)}
-        onDone={(p) => {
-          setParticipant(p);
-          setNotice(t('reopen.done'));
-        }}
-      />
-      {dialog === 'assign' ? (
-        <AssignDialog
-          onClose={() => setDialog(null)}
-          framework={framework}
-          assignments={assignments}
-          onSaved={(a) => {
-            setAssignments(a);
-            setNotice(t('assign.saved'));
-          }}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        <Conflicts byCode={byCode} />
+        {dialog === 'checklist' ? <ChecklistDrawer opened onClose={() => setDialog(null)} byCode={byCode} /> : null}
+        {dialog === 'complete' ? (
+          <CompleteDialog
+            opened
+            onClose={() => setDialog(null)}
+            participant={participant}
+            byCode={byCode}
+            onDone={(p) => {
+              setParticipant(p);
+              setNotice(t('complete.done'));
+            }}
+          />
+        ) : null}
+        {dialog === 'submit' ? (
+          <SubmitDialog
+            opened
+            onClose={() => setDialog(null)}
+            participant={participant}
+            onDone={(p) => {
+              setParticipant(p);
+              setNotice(t('submit.done'));
+            }}
+          />
+        ) : null}
+        {dialog === 'reopen' ? (
+          <ReopenDialog
+            opened
+            onClose={() => setDialog(null)}
+            onDone={(p) => {
+              setParticipant(p);
+              setNotice(t('reopen.done'));
+            }}
+          />
+        ) : null}
+        {dialog === 'assign' ? (
+          <AssignDialog
+            onClose={() => setDialog(null)}
+            framework={framework}
+            assignments={assignments}
+            members={data.members}
+            onSaved={(a) => {
+              setAssignments(a);
+              setNotice(t('assign.saved'));
+            }}
+          />
+        ) : null}
+      </Suspense>
     </QContext.Provider>
   );
 }

@@ -57,6 +57,8 @@ export interface QuestionnaireData {
   evidence: Record<string, EvidenceFile[]>;
   assignments: Assignment[];
   myEditableDimensions: string[];
+  /** The organisation's users a coordinator may assign sections to, when the server sends them. */
+  members?: { id: string; displayName: string; role: string }[];
 }
 
 export interface Checklist {
