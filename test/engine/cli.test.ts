@@ -46,7 +46,7 @@ describe('cli validate', () => {
   });
 });
 
-describe('cli score', () => {
+describe('cli score', { timeout: 30_000 }, () => {
   it('prints the ranking and writes a CSV of results', async () => {
     const r = await cli('score', '--framework', FW, '--data', CSV, '--out', 'results.csv');
     expect(r.code).toBe(0);
@@ -133,7 +133,7 @@ describe('cli score', () => {
   });
 });
 
-describe('cli stats and robustness', () => {
+describe('cli stats and robustness', { timeout: 30_000 }, () => {
   it('prints segment statistics and quality checks and writes them as CSV', async () => {
     const r = await cli('stats', '--framework', FW, '--data', CSV, '--out', 'stats.csv');
     expect(r.code).toBe(0);
