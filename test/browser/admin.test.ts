@@ -38,7 +38,11 @@ describe('admin in Thai', () => {
     await nav.getByRole('link', { name: 'ทะเบียนหน่วยงาน' }).click();
     await page.getByRole('heading', { level: 1, name: 'ทะเบียนหน่วยงาน' }).waitFor();
     expect(await page.title()).toBe('ทะเบียนหน่วยงาน · ความพร้อมรัฐบาลดิจิทัล');
-    await page.getByTestId('registry-count').getByText(/^พบ [\d,]+ หน่วยงาน$/).waitFor();
+    await page.getByTestId('registry-count').getByText('พบ 1,995 หน่วยงาน').waitFor();
+    // Counts per level double as a quick filter.
+    await page.getByRole('group', { name: 'จำนวนหน่วยงานแยกตามระดับ' }).getByText('หน่วยงานระดับกรม (321)').click();
+    await page.getByTestId('registry-count').getByText('พบ 321 หน่วยงาน').waitFor();
+    expect(new URL(page.url()).searchParams.get('level')).toBe('department');
     await page.getByRole('searchbox', { name: 'ค้นหา' }).fill('กรมการปกครอง');
     await page.waitForURL(/q=/);
     const link = page.getByRole('table').getByRole('link', { name: 'กรมการปกครอง', exact: true });

@@ -1,5 +1,5 @@
 // Registry browse and search: Thai/English names, filters, paginated table with counts; state lives in the URL.
-import { Anchor, Badge, Button, Collapse, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden, Skeleton } from '@mantine/core';
+import { Anchor, Badge, Button, Chip, Collapse, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, VisuallyHidden, Skeleton } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconAdjustmentsHorizontal, IconFileImport, IconFilterOff, IconSearch, IconCheck, IconMinus } from '@tabler/icons-react';
@@ -12,6 +12,7 @@ import { useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 import { useMinistries, useOrgTypes, useProvinces } from './options';
+import { levelCounts, useRegistrySummary } from './RegistrySummary';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['level', 'ministry', 'province', 'orgType', 'servesPublic'] as const;
@@ -27,6 +28,7 @@ export default function RegistryPage() {
   const ministries = useMinistries();
   const provinces = useProvinces();
   const orgTypes = useOrgTypes();
+  const perLevel = levelCounts(useRegistrySummary().data);
   // On phones the five filters fold away behind a button; on wider screens they are always shown.
   const wide = useMediaQuery('(min-width: 48em)', true);
   const [filtersOpen, filtersToggle] = useDisclosure(false);
@@ -70,6 +72,20 @@ export default function RegistryPage() {
           ) : null
         }
       />
+      {Object.keys(perLevel).length > 0 ? (
+        <Chip.Group value={filters.level || 'all'} onChange={(v) => update({ level: v === 'all' ? null : (v as string) })}>
+          <Group gap="xs" mb="md" role="group" aria-label={t('registry.byLevel')}>
+            <Chip value="all" variant="light" data-testid="level-chip-all">
+              {t('common.all')} ({f.number(Object.values(perLevel).reduce((a, b) => a + b, 0))})
+            </Chip>
+            {LEVELS.filter((l) => l in perLevel).map((l) => (
+              <Chip key={l} value={l} variant="light" data-testid={`level-chip-${l}`}>
+                {t(`levelsPlural.${l}`)} ({f.number(perLevel[l] ?? 0)})
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      ) : null}
       <Paper withBorder p="md" radius="md" mb="md" component="section" aria-label={t('registry.filters')}>
         <Stack gap="sm">
           <TextInput

@@ -44,10 +44,19 @@ function Stat({ label, value, testId, small }: { label: string; value: string; t
   );
 }
 
+export function useRegistrySummary() {
+  return useQuery({ queryKey: ['registry-summary'], queryFn: () => api.get<RegistrySummaryData>('/api/registry/summary'), staleTime: 60_000 });
+}
+
+/** Organisations per level, in the registry's order; empty until the summary has loaded. */
+export function levelCounts(data: RegistrySummaryData | undefined): Counts {
+  return data ? toCounts(data.byLevel ?? {}) : {};
+}
+
 export function RegistrySummary() {
   const { t } = useTranslation();
   const f = useFormat();
-  const q = useQuery({ queryKey: ['registry-summary'], queryFn: () => api.get<RegistrySummaryData>('/api/registry/summary'), staleTime: 60_000 });
+  const q = useRegistrySummary();
   if (q.isPending) return <Skeleton h={88} radius="md" />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const byLevel = toCounts(q.data.byLevel ?? q.data['levels'] ?? q.data);
