@@ -163,3 +163,36 @@ export async function replacePopulation(db: Kysely<Database>, editionId: string,
   }
   return ids.length;
 }
+
+export async function setContactEmail(db: Kysely<Database>, editionId: string, organisationId: string, email: string): Promise<void> {
+  await db.updateTable('participant').set({ contact_email: email }).where('edition_id', '=', editionId).where('organisation_id', '=', organisationId).execute();
+}
+
+/** Participants with their contact e-mail and whether a coordinator account or a live coordinator invitation exists. */
+export async function participantsForInvitation(db: Kysely<Database>, editionId: string, organisationIds: string[] | null, now: Date) {
+  let q = db
+    .selectFrom('participant as p')
+    .select(['p.organisation_id', 'p.contact_email'])
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('app_user as u').select('u.id').whereRef('u.organisation_id', '=', 'p.organisation_id').where('u.role', '=', 'coordinator').where('u.active', '=', true))
+        .as('has_coordinator'),
+    )
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('invitation as i')
+            .select('i.id')
+            .whereRef('i.organisation_id', '=', 'p.organisation_id')
+            .where('i.role', '=', 'coordinator')
+            .where('i.used_at', 'is', null)
+            .where('i.expires_at', '>', now),
+        )
+        .as('has_invitation'),
+    )
+    .where('p.edition_id', '=', editionId)
+    .orderBy('p.organisation_id');
+  if (organisationIds) q = organisationIds.length ? q.where('p.organisation_id', 'in', organisationIds) : q.where(sql<boolean>`false`);
+  return q.execute();
+}

@@ -12,6 +12,8 @@ import {
   insertTransition,
   listEditions,
   listTransitions,
+  participantsForInvitation,
+  setContactEmail,
   previewPopulation,
   replacePopulation,
   updateEdition,
@@ -244,34 +246,9 @@ export async function inviteCoordinators(
   if (!e) throw new AppError('NOT_FOUND');
   assertEditionAllows(e, 'invite', 'เชิญผู้ประสานงานได้ในสถานะร่างหรือเปิดรับคำตอบ', 'Coordinators can be invited while the edition is a draft or open');
   for (const c of input.contacts ?? []) {
-    if (!isUuid(c.organisationId)) continue;
-    await ctx.db.updateTable('participant').set({ contact_email: c.email.trim() }).where('edition_id', '=', eid).where('organisation_id', '=', c.organisationId).execute();
+    if (isUuid(c.organisationId)) await setContactEmail(ctx.db, eid, c.organisationId, c.email.trim());
   }
-  let q = ctx.db
-    .selectFrom('participant as p')
-    .select(['p.organisation_id', 'p.contact_email'])
-    .select((eb) =>
-      eb
-        .exists(eb.selectFrom('app_user as u').select('u.id').whereRef('u.organisation_id', '=', 'p.organisation_id').where('u.role', '=', 'coordinator').where('u.active', '=', true))
-        .as('has_coordinator'),
-    )
-    .select((eb) =>
-      eb
-        .exists(
-          eb
-            .selectFrom('invitation as i')
-            .select('i.id')
-            .whereRef('i.organisation_id', '=', 'p.organisation_id')
-            .where('i.role', '=', 'coordinator')
-            .where('i.used_at', 'is', null)
-            .where('i.expires_at', '>', ctx.clock.now()),
-        )
-        .as('has_invitation'),
-    )
-    .where('p.edition_id', '=', eid);
-  const ids = (input.organisationIds ?? []).filter(isUuid);
-  if (input.organisationIds) q = ids.length ? q.where('p.organisation_id', 'in', ids) : q.where('p.organisation_id', 'is', null);
-  const rows = await q.execute();
+  const rows = await participantsForInvitation(ctx.db, eid, input.organisationIds ? input.organisationIds.filter(isUuid) : null, ctx.clock.now());
   let invited = 0;
   let already = 0;
   const missing: string[] = [];
