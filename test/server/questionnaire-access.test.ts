@@ -107,6 +107,21 @@ describe('questionnaire access and rules', () => {
     expect(late.results[0]).toMatchObject({ status: 'saved', version: first.results[0].version });
   });
 
+  it('simultaneous writes on the same version: exactly one is saved, the others see the conflict', async () => {
+    const item = frameworkItems(s.fw).find((l) => l.item.kind === 'single_choice')!.item as { code: string; options: { code: string }[] };
+    const writers = [s.users.coordinator.session, s.users.head.session];
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        as(h.app, writers[i % 2]!, { method: 'PUT', url: s.url('/answers'), payload: { changes: [change(item.code, item.options[i % item.options.length]!.code, 0)] } }).then((r) => r.json().results[0]),
+      ),
+    );
+    const saved = results.filter((r: { status: string }) => r.status === 'saved');
+    expect(saved).toHaveLength(1);
+    expect(results.filter((r: { status: string }) => r.status === 'conflict').every((r: { current: { version: number } }) => r.current.version === 1)).toBe(true);
+    const history = await h.db.selectFrom('answer_history').select('version').where('item_code', '=', item.code).execute();
+    expect(history).toEqual([{ version: 1 }]);
+  });
+
   it('after close, writes are refused with a clear message; closed → open needs a reason', async () => {
     expectOk(await as(h.app, s.admin, { method: 'POST', url: `/api/editions/${s.eid}/transition`, payload: { to: 'closed' } }));
     const before = await count('answer_history');
