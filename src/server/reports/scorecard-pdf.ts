@@ -76,7 +76,8 @@ function dimensionChart(doc: Doc, m: ScorecardModel, y: number): number {
   m.dimensions.forEach((d, i) => {
     const yy = top + i * rowH;
     doc.font('regular').fontSize(9).fillColor(C.ink);
-    const label = wrapLines(doc, d.name.th, 180)[0] ?? d.code;
+    const lines = wrapLines(doc, d.name.th, 176);
+    const label = (lines[0] ?? d.code) + (lines.length > 1 ? '…' : '');
     doc.text(label, PAGE.m, yy + 5, { lineBreak: false });
     const bw = d.score === null ? 0 : (w * d.score) / m.scaleMax;
     doc.rect(x0, yy + 5, Math.max(bw, 0.5), 12).fillColor(C.brand).fill();

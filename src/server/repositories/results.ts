@@ -48,11 +48,6 @@ export async function evidenceItems(db: Kysely<Database>, editionId: string): Pr
     .execute();
 }
 
-export async function tableExists(db: Kysely<Database>, name: string): Promise<boolean> {
-  const r = await sql<{ t: string | null }>`SELECT to_regclass(${name})::text AS t`.execute(db);
-  return Boolean(r.rows[0]?.t);
-}
-
 export interface SnapshotRow {
   id: string;
   edition_id: string;
