@@ -91,6 +91,26 @@ export function runRobustness(framework: Framework, units: readonly UnitInput[],
       : { dims: p.methods.dims.map((a) => ({ method: 'geometric', zeroRule: a.zeroRule, epsilon: a.epsilon })), overall: { ...p.methods.overall, method: 'geometric' } };
   const methodList = settings.aggregations.map(methodsFor);
   // With item weights fixed, items → group is computed once per (normalisation, aggregation) pair.
+  // For 'all': item-level logs per (normalisation, geometric method), so iterations never call Math.log per item.
+  const itemLogs: (Float64Array | null)[][] =
+    settings.perturb !== 'all'
+      ? []
+      : alternatives.map((values) =>
+          methodList.map((mt) => {
+            if (mt.overall.method !== 'geometric') return null;
+            const lg = new Float64Array(values.length);
+            const m = cf.items.length;
+            for (let j = 0; j < m; j++) {
+              const agg = mt.dims[cf.items[j]!.dim]!;
+              const eps = agg.epsilon ?? 0.01;
+              for (let u = 0; u < n; u++) {
+                const x = values[u * m + j]!;
+                lg[u * m + j] = x <= 0 && agg.zeroRule === 'zero' ? -Infinity : Math.log(x < eps ? eps : x);
+              }
+            }
+            return lg;
+          }),
+        );
   const groupVals: Float64Array[][] =
     settings.perturb === 'all' ? [] : alternatives.map((values) => methodList.map((mt) => aggregateAll(plan, values, p.weights, mt, allocAggregated(plan)).group));
   // Logs of the group values for the geometric alternative (ln of max(x, epsilon); −∞ marks a zero under zeroRule 'zero').
@@ -145,7 +165,7 @@ export function runRobustness(framework: Framework, units: readonly UnitInput[],
     }
     const a = rng.int(alternatives.length);
     const mi = rng.int(methodList.length);
-    if (settings.perturb === 'all') aggregateAll(plan, alternatives[a]!, w, methodList[mi]!, out);
+    if (settings.perturb === 'all') aggregateAll(plan, alternatives[a]!, w, methodList[mi]!, out, itemLogs[a]![mi] ?? undefined);
     else overallFromGroups(plan, groupVals[a]![mi]!, groupLogs[a]![mi]!, w, methodList[mi]!, out.overall);
     const sc = out.overall;
     // Competition ranks by binary search in natively sorted scores: rank = 1 + number of strictly higher scores.

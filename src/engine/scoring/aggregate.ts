@@ -97,8 +97,11 @@ export function weightedMean(values: ArrayLike<number>, weights: ArrayLike<numbe
   return isZero ? 0 : Math.exp(acc / sw);
 }
 
-/** Aggregates every unit; `out` is reused across Monte Carlo iterations to avoid allocation. */
-export function aggregateAll(plan: AggregationPlan, values: Float64Array, w: Weights, methods: Methods, out: Aggregated): Aggregated {
+/**
+ * Aggregates every unit; `out` is reused across Monte Carlo iterations to avoid allocation. `logs` (optional, same
+ * shape as values) holds precomputed ln(max(x, epsilon)) for geometric items, −∞ for a zero under zeroRule 'zero'.
+ */
+export function aggregateAll(plan: AggregationPlan, values: Float64Array, w: Weights, methods: Methods, out: Aggregated, logs?: Float64Array): Aggregated {
   const { n, m, G, D, groupCols, groupStart, dimGroups, dimStart } = plan;
   const { group, dim, overall } = out;
   const ov = methods.overall;
@@ -131,7 +134,11 @@ export function aggregateAll(plan: AggregationPlan, values: Float64Array, w: Wei
           sw += wj;
           if (!geo) acc += wj * x;
           else if (wj > 0) {
-            if (x <= 0 && zero) isZero = true;
+            if (logs) {
+              const l = logs[row + j]!;
+              if (l === -Infinity) isZero = true;
+              else acc += wj * l;
+            } else if (x <= 0 && zero) isZero = true;
             else acc += wj * Math.log(x < eps ? eps : x);
           }
         }
