@@ -113,5 +113,12 @@ describe('agency coordinator', () => {
     await page.getByRole('heading', { level: 1, name: 'เข้าสู่ระบบ' }).waitFor();
     await page.goto('/');
     await page.waitForURL('**/login');
+
+    // The invitation link worked once; opening it again says so, in the server's words.
+    await page.goto(new URL(link).pathname);
+    await page.getByText('ใช้ลิงก์คำเชิญนี้ไม่ได้').waitFor();
+    await page.getByText('ลิงก์คำเชิญไม่ถูกต้อง หมดอายุ หรือถูกใช้ไปแล้ว').waitFor();
+    await page.getByRole('link', { name: 'ไปที่หน้าเข้าสู่ระบบ' }).click();
+    await page.getByRole('heading', { level: 1, name: 'เข้าสู่ระบบ' }).waitFor();
   });
 });

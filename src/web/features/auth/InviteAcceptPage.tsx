@@ -3,7 +3,7 @@ import { Badge, Button, Paper, PasswordInput, Stack, Text, TextInput, Title, Gro
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconMailOpened } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { InvitationInfo, Session } from '../../api/types';
@@ -37,6 +37,11 @@ export default function InviteAcceptPage() {
     return (
       <Paper withBorder radius="lg" p="xl" maw={520} mx="auto">
         <Empty title={t('invite.invalidTitle')} description={f.error(invitation.error)} icon={<IconMailOpened size={28} aria-hidden />} />
+        <Group justify="center" mt="md">
+          <Button component={Link} to="/login" variant="light">
+            {t('invite.toLogin')}
+          </Button>
+        </Group>
       </Paper>
     );
   }
