@@ -94,7 +94,7 @@ async function mailAgency(ctx: Ctx, eid: string, oid: string, kind: 'review_send
     agencyRecipients(ctx.db, eid, oid),
   ]);
   if (!edition || !org) return 0;
-  const link = `${ctx.config.PUBLIC_URL.replace(/\/+$/, '')}/editions/${eid}/organisations/${oid}/corrections`;
+  const link = `${ctx.config.PUBLIC_URL.replace(/\/+$/, '')}/corrections/${eid}/${oid}`;
   const first = kind === 'review_send_back';
   const text = [
     `เรียน ผู้ประสานงานของ${org.name_th}`,

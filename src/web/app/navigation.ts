@@ -1,6 +1,6 @@
 // Which sections each role sees: the one table the navigation and the home page read.
 import type { ComponentType } from 'react';
-import { IconBuildingCommunity, IconCalendarStats, IconClipboardList, IconHome, IconFileImport, IconMailForward, IconMail, IconUsers, IconBuilding, IconChartBar } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarStats, IconClipboardList, IconHome, IconFileImport, IconMailForward, IconMail, IconUsers, IconBuilding, IconChartBar, IconChecklist } from '@tabler/icons-react';
 import type { Role, User } from '../api/types';
 
 export interface NavItem {
@@ -31,6 +31,7 @@ const RULES: NavRule[] = [
   },
   { key: 'survey', roles: ['coordinator', 'contributor', 'head'], icon: IconClipboardList, to: () => '/survey' },
   { key: 'editions', roles: ['admin'], icon: IconCalendarStats, to: () => '/editions' },
+  { key: 'review', roles: ['admin', 'reviewer'], icon: IconChecklist, to: () => '/review' },
   { key: 'results', roles: ['admin', 'reviewer', 'head', 'coordinator'], icon: IconChartBar, to: () => '/results' },
   { key: 'laoImport', roles: ['admin'], icon: IconFileImport, to: () => '/registry/lao-import' },
   { key: 'invitations', roles: ['admin', 'coordinator'], icon: IconMailForward, to: () => '/invitations' },

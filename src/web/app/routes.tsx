@@ -23,6 +23,9 @@ const EditionPage = lazy(() => import('../features/editions/EditionPage'));
 const ResultsPage = lazy(() => import('../features/results/ResultsPage'));
 const ResultsDashboardPage = lazy(() => import('../features/results/DashboardPage'));
 const ScorecardPage = lazy(() => import('../features/results/ScorecardPage'));
+const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
+const ReviewItemsPage = lazy(() => import('../features/review/ReviewItemsPage'));
+const CorrectionsPage = lazy(() => import('../features/review/CorrectionsPage'));
 // Opened directly on a questionnaire: fetch its code alongside the session check, not after it.
 if (window.location.pathname.startsWith('/survey/')) void import('../features/questionnaire/QuestionnairePage');
 
@@ -43,6 +46,10 @@ export const shellRoutes: AppRoute[] = [
   { path: '/results', page: ResultsPage, roles: ['admin', 'reviewer', 'head', 'coordinator'] },
   { path: '/results/:eid', page: ResultsDashboardPage, roles: ['admin', 'reviewer'] },
   { path: '/results/:eid/organisations/:oid', page: ScorecardPage, roles: ['admin', 'reviewer', 'head', 'coordinator'] },
+  { path: '/review', page: ReviewQueuePage, roles: ['admin', 'reviewer'] },
+  { path: '/review/:eid', page: ReviewQueuePage, roles: ['admin', 'reviewer'] },
+  { path: '/review/:eid/:oid', page: ReviewItemsPage, roles: ['admin', 'reviewer'] },
+  { path: '/corrections/:eid/:oid', page: CorrectionsPage, roles: ['admin', 'reviewer', 'coordinator', 'contributor', 'head'] },
 ];
 
 /** Pages shown without a session. */

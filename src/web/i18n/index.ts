@@ -6,6 +6,7 @@ import en from './en.json';
 // Feature modules' navigation labels (additive; features keep their own catalogues).
 import '../features/questionnaire/shell-i18n';
 import '../features/results/shell-i18n';
+import '../features/review/shell-i18n';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
