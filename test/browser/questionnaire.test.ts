@@ -105,12 +105,15 @@ describe('questionnaire', () => {
     await item(page, 'P1.01').getByText(/อัปโหลด virus\.pdf ไม่สำเร็จ: ไม่รับไฟล์ประเภทนี้/).waitFor();
     await h.screenshot(page, 'questionnaire-evidence-th');
 
-    // The checklist lists what is missing, each a link to the question.
+    // "Next unanswered" and the checklist both take the keyboard focus to the question.
+    const focusedItem = () => page.evaluate<string | null>(`document.activeElement?.closest('[data-item]')?.getAttribute('data-item') ?? null`);
+    await page.getByRole('button', { name: 'ไปข้อที่ยังไม่ได้ตอบ' }).click();
+    await expect.poll(focusedItem).toBe('P1.05');
     await page.getByRole('button', { name: 'ตรวจสอบก่อนส่ง' }).click();
     const checklist = page.getByTestId('checklist');
     await checklist.getByText(/ยังไม่ได้ตอบ \d+ ข้อ/).waitFor();
-    await checklist.getByRole('button', { name: /^P1\.05/ }).click();
-    await expect.poll(() => page.evaluate<string | null>(`document.activeElement?.closest('[data-item]')?.getAttribute('data-item') ?? null`)).toBe('P1.05');
+    await checklist.getByRole('button', { name: /^C1\.01/ }).click();
+    await expect.poll(focusedItem).toBe('C1.01');
 
     // Colleagues answer the rest (through the API), then the coordinator reloads and completes.
     const coord = await apiLogin(h, COORD.email, COORD.password);

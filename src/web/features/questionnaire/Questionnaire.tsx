@@ -11,7 +11,7 @@ import { EvidenceStore, QContext, useDerived, useQ, type QuestionnaireCtx } from
 import { NS } from './i18n';
 import { goToItem } from './dom';
 import { ItemField, pickText } from './ItemField';
-import { buildSections, indexItems, sectionProgress, AnswerStore, type Section } from './model';
+import { buildSections, indexItems, isAnswered, isRequired, isVisible, sectionProgress, AnswerStore, type Section } from './model';
 import css from './questionnaire.module.css';
 
 function browserStorage(): KeyValueStore | null {
@@ -157,6 +157,27 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
     };
   }, [renderUpTo, allSections.length]);
 
+  // Answers are safe in local storage, but an upload in progress dies with the page: ask before leaving.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!evidence.uploading()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [evidence]);
+
+  const goToNextUnanswered = useCallback(() => {
+    const code = firstUnanswered(allSections, store, byCode);
+    if (!code) return;
+    if (document.getElementById(`item-${code}`)) goToItem(code);
+    else {
+      setRenderUpTo(allSections.length);
+      window.setTimeout(() => goToItem(code), 50);
+    }
+  }, [allSections, store, byCode]);
+
   const [dialog, setDialog] = useState<null | 'checklist' | 'complete' | 'submit' | 'assign' | 'reopen'>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -188,6 +209,7 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
                 {t('actions.assign')}
               </Button>
             ) : null}
+            {!locked && agencyEditor ? <NextUnanswered sections={allSections} onGo={goToNextUnanswered} /> : null}
             {!locked && agencyEditor ? (
               <Button variant="light" size="sm" onClick={() => setDialog('checklist')}>
                 {t('actions.checklist')}
@@ -308,6 +330,28 @@ export function Questionnaire({ data, user, csrfToken, uploadMaxMb = 20 }: Quest
         ) : null}
       </Suspense>
     </QContext.Provider>
+  );
+}
+
+/** The first visible required question without an answer, in questionnaire order. */
+function firstUnanswered(sections: Section[], store: AnswerStore, byCode: ReadonlyMap<string, Item>): string | null {
+  for (const s of sections) {
+    for (const item of s.items) {
+      if (isRequired(item) && isVisible(item, store.get, byCode) && !isAnswered(store.get(item.code))) return item.code;
+    }
+  }
+  return null;
+}
+
+function NextUnanswered({ sections, onGo }: { sections: Section[]; onGo: () => void }) {
+  const { t } = useTranslation(NS);
+  const { store, byCode } = useQ();
+  const next = useDerived(() => firstUnanswered(sections, store, byCode));
+  if (!next) return null;
+  return (
+    <Button variant="subtle" size="sm" onClick={onGo}>
+      {t('actions.nextUnanswered')}
+    </Button>
   );
 }
 

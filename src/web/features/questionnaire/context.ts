@@ -31,6 +31,7 @@ export class EvidenceStore {
 
   get = (item: string): EvidenceState => this.state.get(item) ?? EMPTY_EVIDENCE;
   hasFiles = (item: string): boolean => this.get(item).files.length > 0;
+  uploading = (): boolean => [...this.state.values()].some((s) => s.uploads.length > 0);
 
   update(item: string, fn: (s: EvidenceState) => EvidenceState): void {
     this.state.set(item, fn(this.get(item)));
