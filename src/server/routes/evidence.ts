@@ -33,8 +33,21 @@ export async function evidenceRoutes(app: AppInstance, ctx: AppContext): Promise
           continue;
         }
         if (!item) throw needField('item');
-        const file = await uploadEvidence(ctx, user, request.params.eid, request.params.oid, item, { filename: part.filename, stream: part.file });
-        return reply.status(201).send(file);
+        try {
+          const file = await uploadEvidence(ctx, user, request.params.eid, request.params.oid, item, { filename: part.filename, stream: part.file });
+          return reply.status(201).send(file);
+        } catch (err) {
+          // Refused before the body was read: drain it (bounded by the size limit) so the client can read the answer.
+          if (!part.file.readableEnded && !part.file.destroyed) {
+            part.file.resume();
+            await new Promise<void>((resolve) => {
+              part.file.once('end', resolve);
+              part.file.once('error', () => resolve());
+              part.file.once('close', resolve);
+            });
+          }
+          throw err;
+        }
       }
       throw needField(item ? 'file' : 'item');
     },
