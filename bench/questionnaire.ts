@@ -39,6 +39,45 @@ function freePort(): Promise<number> {
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const CLK_TCK = 100;
+
+/**
+ * CPU seconds used so far by a process and its descendants (the server and its PostgreSQL). The machine is shared,
+ * so latency depends on what else runs; CPU time per request does not, and bounds throughput on 2 cores.
+ */
+function treeCpuSeconds(rootPid: number): number {
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const raw = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLK_TCK });
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  let total = 0;
+  const todo = [rootPid];
+  const seen = new Set<number>();
+  while (todo.length) {
+    const pid = todo.pop()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [p, st] of stats) if (st.ppid === pid) todo.push(p);
+  }
+  return total;
+}
+
+function loadAverage(): string {
+  try {
+    return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return '?';
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -147,6 +186,7 @@ async function main(): Promise<void> {
       let conflicts = 0;
       const end = Date.now() + SECONDS * 1000;
       const started = Date.now();
+      const cpu0 = treeCpuSeconds(child!.pid!);
       await Promise.all(
         clients.map(async (c, k) => {
           const versions = new Map<string, number>();
@@ -186,9 +226,10 @@ async function main(): Promise<void> {
         }),
       );
       const secs = (Date.now() - started) / 1000;
+      const cpuMs = ((treeCpuSeconds(child!.pid!) - cpu0) * 1000) / Math.max(1, latencies.length);
       latencies.sort((a, b) => a - b);
       console.log(
-        `${label}: ${latencies.length} saves in ${secs.toFixed(1)} s = ${(latencies.length / secs).toFixed(0)} req/s; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]?.toFixed(1)} ms; errors ${errors}, conflicts ${conflicts}`,
+        `${label}: ${latencies.length} saves in ${secs.toFixed(1)} s = ${(latencies.length / secs).toFixed(0)} req/s; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]?.toFixed(1)} ms; errors ${errors}, conflicts ${conflicts}; server+PostgreSQL CPU ${cpuMs.toFixed(2)} ms per save; load average ${loadAverage()}`,
       );
     }
 
@@ -222,10 +263,13 @@ async function main(): Promise<void> {
 
     for (const format of ['xlsx', 'csv']) {
       const t = performance.now();
+      const cpu0 = treeCpuSeconds(child.pid!);
       const r = await fetch(`${base}/api/editions/${ed.id}/export?format=${format}`, { headers: { cookie: adminCookie } });
       let bytes = 0;
       for await (const chunk of r.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
-      console.log(`export ${format}: ${subs.length} submissions × ${all.length} answers in ${((performance.now() - t) / 1000).toFixed(2)} s (${(bytes / 1e6).toFixed(1)} MB, HTTP ${r.status})`);
+      console.log(
+        `export ${format}: ${subs.length} submissions × ${all.length} answers in ${((performance.now() - t) / 1000).toFixed(2)} s (${(bytes / 1e6).toFixed(1)} MB, HTTP ${r.status}; server+PostgreSQL CPU ${(treeCpuSeconds(child.pid!) - cpu0).toFixed(1)} s; load average ${loadAverage()})`,
+      );
     }
   } finally {
     if (db) await db.destroy();
