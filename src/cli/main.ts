@@ -4,6 +4,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import {
+  compareEditions,
   compileFramework,
   runRobustness,
   scoreEdition,
@@ -30,14 +31,20 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   score      --framework F --data D [--out results.csv|results.json]
   stats      --framework F --data D [--out stats.csv|stats.json]
   robustness --framework F --data D [--iterations 1000] [--seed 1] [--perturb dimensions|all] [--out r.csv|r.json]
+  compare    --framework F --data D --previous-framework P --previous-data PD [--out change.csv|change.json]
 
-F is a framework JSON file, or "default" for the built-in DGA framework.
+F is a framework JSON file, or "default" for the built-in DGA framework. compare uses F's crosswalk to P (the
+previous edition) and only the items it lists as comparable.
 D is a CSV, XLSX or JSON file, one row per unit: unit_id, optional name_th, name_en, level, ministry, province,
 serves_public, org_type, evidence_accepted (item codes separated by ";"), then one column per item code
 (yes/no; an option code; option codes separated by ";"; a number).
 Exit codes: 0 done, 1 invalid input (nothing written), 2 wrong usage.`;
 
 class UsageError extends Error {}
+
+const usage = (message: string): never => {
+  throw new UsageError(message);
+};
 
 /** Problems with the inputs: printed with their place, nothing written, exit code 1. */
 class InputError extends Error {
@@ -73,6 +80,7 @@ const ALLOWED: Record<string, string[]> = {
   score: ['framework', 'data', 'out'],
   stats: ['framework', 'data', 'out'],
   robustness: ['framework', 'data', 'out', 'iterations', 'seed', 'perturb'],
+  compare: ['framework', 'data', 'out', 'previous-framework', 'previous-data'],
 };
 
 function loadFramework(io: Io, spec: string | undefined): Framework {
@@ -238,6 +246,30 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
     io.out(`Items with item–rest correlation below 0.1: ${low.length ? low.join(', ') : 'none'}`);
     if (fmt === 'json') write(JSON.stringify({ engineVersion: res.engineVersion, fingerprint: res.fingerprint, framework: res.framework, segments: res.segments, quality: res.quality }, null, 2) + '\n');
     if (fmt === 'csv') write(statsCsv(res, fw));
+  } else if (command === 'compare') {
+    const prevFw = loadFramework(io, opts['previous-framework'] ?? usage('--previous-framework is required'));
+    assertFramework(prevFw);
+    const prevUnits = await loadUnits(io, prevFw, opts['previous-data'] ?? usage('--previous-data is required'));
+    const res = compareEditions({ framework: prevFw, units: prevUnits }, { framework: fw, units });
+    io.out(`${fw.id} ${res.previous.version} → ${res.current.version} · ${res.items.length} comparable items · ${res.units.length} units in both editions · engine ${res.engineVersion}`);
+    io.out(`Fingerprints ${res.previous.fingerprint} → ${res.current.fingerprint}`);
+    io.out(table(['unit', 'previous', 'current', 'change', ...res.dimensions.map((d) => `Δ ${d}`)], res.units.map((u) => [u.id, f2(u.previous.overall), f2(u.current.overall), f2(u.change.overall), ...res.dimensions.map((d) => f2(u.change.dimensions[d]))])));
+    io.out(`\nMean change: ${f2(res.meanChange.overall)}${res.onlyPrevious.length ? ` · only in the previous edition: ${res.onlyPrevious.join(', ')}` : ''}${res.onlyCurrent.length ? ` · only in this edition: ${res.onlyCurrent.join(', ')}` : ''}`);
+    if (fmt === 'json') write(JSON.stringify(res, null, 2) + '\n');
+    if (fmt === 'csv')
+      write(
+        Papa.unparse(
+          res.units.map((u) => {
+            const row: Record<string, string | number> = { unit_id: u.id, previous: r4(u.previous.overall), current: r4(u.current.overall), change: r4(u.change.overall) };
+            for (const d of res.dimensions) {
+              row[`${d}_previous`] = r4(u.previous.dimensions[d]);
+              row[`${d}_current`] = r4(u.current.dimensions[d]);
+              row[`${d}_change`] = r4(u.change.dimensions[d]);
+            }
+            return row;
+          }),
+        ) + '\n',
+      );
   } else {
     const int = (k: string, def: number, min: number): number => {
       if (opts[k] === undefined) return def;

@@ -153,6 +153,34 @@ describe('cli stats and robustness', { timeout: 30_000 }, () => {
   });
 });
 
+describe('cli compare', { timeout: 30_000 }, () => {
+  it('reports year-over-year change on the crosswalk items only', async () => {
+    const cur = JSON.parse(readFileSync(FW, 'utf8'));
+    const prev = structuredClone(cur);
+    prev.version = '2568.1';
+    prev.dimensions[2].items = prev.dimensions[2].items.filter((i: { code: string }) => i.code !== 'INF.2');
+    cur.crosswalk = { previous: { id: cur.id, version: '2568.1' }, items: { 'POL.1': 'POL.1', 'POL.2': 'POL.2', 'SRV.1': 'SRV.1', 'SRV.2': 'SRV.2', 'INF.1': 'INF.1' } };
+    writeFileSync(join(dir, 'cur.json'), JSON.stringify(cur));
+    writeFileSync(join(dir, 'prev.json'), JSON.stringify(prev));
+    writeFileSync(join(dir, 'prev.csv'), 'unit_id,level,evidence_accepted,POL.1,POL.2,SRV.1,SRV.2,INF.1\nDEPT-01,department,POL.1,yes,deputy,web,40,1\nDEPT-04,department,,no,none,none,0,0\nOLD-01,department,,yes,head,web,80,2\n');
+    const r = await cli('compare', '--framework', 'cur.json', '--data', CSV, '--previous-framework', 'prev.json', '--previous-data', 'prev.csv', '--out', 'change.csv');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2568.1 → 2569.1 · 5 comparable items · 2 units in both editions');
+    // DEPT-01 previous: POL (1 + 2×0.5)/3 = 66.67, SRV (0.25 + 0.5)/2 = 37.5, INF 50 → 51.39;
+    // current on comparable items: POL 100, SRV (0.75 + 0.9)/2 = 82.5 (SRV.3 is not comparable), INF 100 → 94.17.
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'change.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const d1 = rows.find((x) => x.unit_id === 'DEPT-01')!;
+    expect(Number(d1.previous)).toBeCloseTo((200 / 3 + 37.5 + 50) / 3, 3);
+    expect(Number(d1.current)).toBeCloseTo((100 + 82.5 + 100) / 3, 3);
+    expect(Number(d1.INF_change)).toBe(50);
+    expect(r.out).toContain('only in the previous edition: OLD-01');
+    const bad = await cli('compare', '--framework', FW, '--data', CSV, '--previous-framework', 'prev.json', '--previous-data', 'prev.csv');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('no crosswalk');
+    expect((await cli('compare', '--framework', 'cur.json', '--data', CSV)).code).toBe(2);
+  });
+});
+
 describe('cli as a process', () => {
   it('exits 0 on success and 1 on invalid input', () => {
     const tsx = join(root, 'node_modules/.bin/tsx');
