@@ -12,6 +12,7 @@ import { ApiError } from '../../api/client';
 import { pick, score, signed, type Scorecard } from './api';
 import { ChartCard } from './ChartCard';
 import { EChart } from './EChart';
+import { EvidenceLosses } from '../review/EvidenceLosses';
 import './i18n';
 import { NS } from './i18n';
 
@@ -205,6 +206,7 @@ export default function ScorecardPage() {
           <Text>{t('scorecard.topStage')}</Text>
         )}
       </Card>
+      <EvidenceLosses eid={eid} oid={oid} />
       <Text size="xs" c="dimmed">
         {t('scorecard.snapshotNote', { seq: sc.snapshot.seq, official: sc.snapshot.official ? t('scorecard.officialYes') : t('scorecard.officialNo'), fingerprint: sc.snapshot.fingerprint.slice(0, 23) })}
       </Text>
