@@ -1,0 +1,20 @@
+// Benchmark: loads the demo into a fresh embedded PostgreSQL and prints the time of each phase. npx tsx bench/demo-load.ts [limitPerLevel] [noscore]
+import fs from 'node:fs';
+import pino from 'pino';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { openDatabase, migrateToLatest } from '../src/db/database.js';
+import { loadConfig } from '../src/server/config.js';
+import { bootstrap } from '../src/server/services/bootstrap.js';
+import { loadDemo } from '../src/server/services/demo-loader.js';
+import { randomIds, systemClock } from '../src/server/clock.js';
+const dir = fs.mkdtempSync('/tmp/dgr-demo-bench-');
+const config = loadConfig({ DATA_DIR: dir, EMBEDDED_PG_PORT: '55433', ADMIN_PASSWORD: 'admin-password-123', LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
+const emb = await startEmbeddedPostgres({ dataDir: dir, port: 55433 });
+const db = openDatabase(emb.url, 10);
+await migrateToLatest(db);
+await bootstrap({ config, db, log: pino({ level: 'silent' }) as any, print: () => {} });
+const t = Date.now();
+const limit = process.argv[2] ? Number(process.argv[2]) : undefined;
+const r = await loadDemo({ config, db, clock: systemClock, ids: randomIds }, { log: (m, d) => console.log(((Date.now() - t) / 1000).toFixed(1), m, d ? JSON.stringify(d) : ''), limitPerLevel: limit, score: process.argv[3] !== 'noscore' });
+console.log(JSON.stringify({ ...r, editions: r.editions?.map(e => ({ ...e, id: undefined })) }, null, 1));
+await db.destroy(); await emb.stop(); fs.rmSync(dir, { recursive: true, force: true });
