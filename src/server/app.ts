@@ -68,7 +68,9 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
               }),
             },
           },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from a proxy on this host or a private network, so a client on the internet
+    // cannot pick its own IP to slip past the per-IP login limit.
+    trustProxy: ['loopback', 'linklocal', 'uniquelocal'],
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

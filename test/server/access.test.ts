@@ -87,6 +87,13 @@ describe('agency users reach only their own organisation', () => {
     expect(searched).toEqual({ total: 0, items: [] });
   });
 
+  it('a judge (no organisation) sees no registry records', async () => {
+    await seedUser(h.db, { email: 'judge@experts.example', role: 'judge' });
+    const judge = await signIn(h.app, 'judge@experts.example', undefined, '10.7.1.1');
+    expect((await as(h.app, judge, { method: 'GET', url: '/api/registry/organisations' })).json()).toEqual({ total: 0, items: [] });
+    expect((await as(h.app, judge, { method: 'GET', url: `/api/registry/organisations/${own}` })).statusCode).toBe(404);
+  });
+
   it('nothing was changed by the refused requests', async () => {
     const o = await h.db.selectFrom('organisation').select(['active', 'version']).where('id', '=', other).executeTakeFirstOrThrow();
     expect(o).toEqual({ active: true, version: 1 });

@@ -131,4 +131,13 @@ describe('accounts: login, sessions, CSRF, rate limiting', () => {
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionCookie(again) } })).statusCode).toBe(200);
   });
+
+  it('ignores X-Forwarded-For from a client that is not a local proxy, so the per-IP limit holds', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const r = await h.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '203.0.113.5', payload: { email: `direct${i}@agency.go.th`, password: 'x-password' }, headers: { 'x-forwarded-for': `198.51.100.${i}` } });
+      codes.push(r.statusCode);
+    }
+    expect(codes.at(-1)).toBe(429);
+  });
 });
