@@ -1,5 +1,6 @@
-// Autosave in the browser: an unsaved change survives a reload while the server is unreachable and is saved once it
-// is back; two people changing the same answer see a conflict and choose, never a silent overwrite.
+// Autosave and several people in the browser: an unsaved change survives a reload while the server is unreachable
+// and is saved once it is back; two people changing the same answer see a conflict and choose, never a silent
+// overwrite; a contributor edits only the sections assigned to them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
@@ -10,6 +11,8 @@ let eid = '';
 let oid = '';
 const COORD = { email: 'coord@dopa.go.th', password: 'coordinator-pass-1', name: 'สมศรี ประสานงาน', role: 'coordinator' } as const;
 const HEAD = { email: 'cio@dopa.go.th', password: 'head-password-12', name: 'ประยุทธ ผู้บริหาร', role: 'head' } as const;
+const CONTRIB = { email: 'it@dopa.go.th', password: 'contributor-pass-1', name: 'วิภา ไอที', role: 'contributor' } as const;
+let userIds: Record<string, string> = {};
 
 interface Answers {
   answers: Record<string, { value: unknown; version: number; updatedByName: string }>;
@@ -27,7 +30,7 @@ async function serverAnswers(): Promise<Answers['answers']> {
 
 beforeAll(async () => {
   h = await startBrowserHarness();
-  ({ eid, oid } = await openEditionFor(h, 'กรมการปกครอง', [COORD, HEAD]));
+  ({ eid, oid, userIds } = await openEditionFor(h, 'กรมการปกครอง', [COORD, HEAD, CONTRIB]));
 }, 180_000);
 
 afterAll(async () => {
@@ -108,5 +111,30 @@ describe('questionnaire autosave', () => {
     await d2.getByRole('button', { name: 'ใช้คำตอบบนเซิร์ฟเวอร์' }).click();
     expect(await item(page, 'P1.06').getByRole('radio', { name: 'ให้ความเห็นชอบโครงการด้านดิจิทัลของหน่วยงาน' }).isChecked()).toBe(true);
     expect((await serverAnswers())['P1.06']?.value).toBe('approves');
+  }, 180_000);
+
+  it('lets a contributor edit only the sections assigned to them', async () => {
+    const coord = await apiLogin(h, COORD.email, COORD.password);
+    const res = await fetch(`${h.baseUrl}/api/editions/${eid}/organisations/${oid}/assignments`, {
+      method: 'PUT',
+      headers: { cookie: coord.cookie, 'x-csrf-token': coord.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ assignments: [{ dimensionCode: 'S', userId: userIds[CONTRIB.email] }] }),
+    });
+    expect(res.status).toBe(200);
+
+    const page = await h.newPage();
+    await signIn(page, CONTRIB.email, CONTRIB.password);
+    await page.goto(`/survey/${eid}`);
+    await page.getByRole('heading', { level: 1, name: 'กรมการปกครอง' }).waitFor();
+    // Not assigned: read only, and said so.
+    expect(await item(page, 'P1.05').getByRole('radio', { name: 'ใช่ / มี' }).isDisabled()).toBe(true);
+    await page.getByText('คุณดูได้อย่างเดียวในหมวดนี้ (ไม่ได้รับมอบหมาย)').first().waitFor();
+    // Assigned: answers and saves.
+    await page.getByText(`มอบหมายให้ ${CONTRIB.name}`).first().waitFor();
+    const s102 = item(page, 'S1.02');
+    await s102.scrollIntoViewIfNeeded();
+    await s102.getByRole('radio').first().check();
+    await page.locator('[data-save-status="saved"]').waitFor();
+    await expect.poll(async () => (await serverAnswers())['S1.02']?.updatedByName).toBe(CONTRIB.name);
   }, 180_000);
 });

@@ -34,7 +34,7 @@ export async function apiLogin(h: BrowserHarness, email: string, password: strin
   return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: csrfToken };
 }
 
-async function accept(h: BrowserHarness, link: string, displayName: string, password: string): Promise<void> {
+async function accept(h: BrowserHarness, link: string, displayName: string, password: string): Promise<string> {
   const token = new URL(link).pathname.split('/').pop()!;
   const res = await fetch(`${h.baseUrl}/api/invitations/${token}/accept`, {
     method: 'POST',
@@ -42,13 +42,18 @@ async function accept(h: BrowserHarness, link: string, displayName: string, pass
     body: JSON.stringify({ displayName, password }),
   });
   if (!res.ok) throw new Error(`accept: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { user: { id: string } }).user.id;
 }
 
 /**
  * As the admin: creates an edition with the default framework, targets the department-level agencies of the
  * Ministry of Interior (preview, then confirm the count), opens it, and invites the given users of `orgNameTh`.
  */
-export async function openEditionFor(h: BrowserHarness, orgNameTh: string, users: AgencyUser[]): Promise<{ eid: string; oid: string }> {
+export async function openEditionFor(
+  h: BrowserHarness,
+  orgNameTh: string,
+  users: AgencyUser[],
+): Promise<{ eid: string; oid: string; userIds: Record<string, string> }> {
   const admin = await apiSession(h.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
   const fws = await admin.get<{ items: { id: string; version: string }[] }>('/api/frameworks');
   const fw = fws.items.find((f) => f.id === defaultFramework.id && f.version === defaultFramework.version);
@@ -71,11 +76,12 @@ export async function openEditionFor(h: BrowserHarness, orgNameTh: string, users
   const preview = await admin.post<{ count: number }>(`/api/editions/${edition.id}/population/preview`, filter);
   await admin.post(`/api/editions/${edition.id}/population`, { ...filter, confirmCount: preview.count });
   await admin.post(`/api/editions/${edition.id}/transition`, { to: 'open' });
+  const userIds: Record<string, string> = {};
   for (const u of users) {
     const inv = await admin.post<{ link: string }>('/api/invitations', { email: u.email, role: u.role, organisationId: oid });
-    await accept(h, inv.link, u.name, u.password);
+    userIds[u.email] = await accept(h, inv.link, u.name, u.password);
   }
-  return { eid: edition.id, oid };
+  return { eid: edition.id, oid, userIds };
 }
 
 /** Signs in through the login page. Also gives the page a roomier timeout: these journeys run on loaded CI machines. */
