@@ -80,7 +80,7 @@ function checkNormalisation(c: Collector, path: string, n: Normalisation | undef
     c.add(path, 'ZSCORE_GEOMETRIC', 'ค่า z-score อาจติดลบ จึงใช้กับการรวมแบบเรขาคณิตไม่ได้ (ใช้ zscore_minmax)', 'z-scores can be negative, so they cannot feed a geometric mean (use zscore_minmax)');
 }
 
-function checkItem(c: Collector, path: string, item: Item, geometric: boolean, fwNorm: Normalisation | undefined): void {
+function checkItem(c: Collector, path: string, item: Item, geometric: boolean): void {
   if (!KINDS.includes(item.kind)) {
     c.add(`${path}.kind`, 'KIND_UNKNOWN', `ไม่รู้จักประเภทคำถาม "${String(item.kind)}"`, `Unknown item kind "${String(item.kind)}" (use ${KINDS.join(', ')})`);
     return;
@@ -94,7 +94,6 @@ function checkItem(c: Collector, path: string, item: Item, geometric: boolean, f
     else c.text(`${path}.recommendation`, item.recommendation, true);
   }
   // The framework default is checked once at the top level; here only the item's own.
-  void fwNorm;
   checkNormalisation(c, `${path}.normalisation`, item.normalisation, geometric);
   switch (item.kind) {
     case 'yes_no':
@@ -248,7 +247,7 @@ export function validateFramework(fw: Framework): FrameworkProblem[] {
             c.add(`${ip}.code`, 'DUPLICATE_CODE', `รหัสข้อคำถาม "${it.code}" ซ้ำกับ ${itemPaths.get(it.code)}`, `Item code "${it.code}" is already used at ${itemPaths.get(it.code)}`);
           else itemPaths.set(it.code, ip);
           allItems.push(it);
-          checkItem(c, ip, it, geometric, fw.normalisation);
+          checkItem(c, ip, it, geometric);
         });
       }
       if ((hasItems || hasSubs) && scoredInDim === 0)

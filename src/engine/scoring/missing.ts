@@ -16,7 +16,7 @@ export function peerGroupOf(unit: UnitInput, key: PeerGroupKey): string | null {
  * answered it (evidence-gated zeros count as answers); a unit without a group, or a group where nobody answered,
  * falls back to the whole population's mean, and to zero when nobody answered at all (status "zero").
  */
-export function applyMissingRule(cf: CompiledFramework, units: readonly UnitInput[], mat: ItemMatrix, rule: MissingRule): void {
+export function applyMissingRule(_cf: CompiledFramework, units: readonly UnitInput[], mat: ItemMatrix, rule: MissingRule): void {
   const { n, m, raw, status } = mat;
   if (rule.rule === 'zero') {
     for (let k = 0; k < n * m; k++)
@@ -74,5 +74,4 @@ export function applyMissingRule(cf: CompiledFramework, units: readonly UnitInpu
       }
     }
   }
-  void cf;
 }
