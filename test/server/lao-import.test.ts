@@ -98,6 +98,19 @@ describe('LAO import from CSV and XLSX', () => {
     expect(audit.items[0]).toMatchObject({ action: 'organisation.update', before: { code: 'LAO-PAO-84' }, after: { code: '8400100' } });
   });
 
+  it('refuses a second PAO for a province whose PAO already has an official code; a special LAO is taken over only by name', async () => {
+    const before = await laoCount(h);
+    const second = await upload(admin, 'pao.csv', 'code,name_th,lao_type,province\n8400999,องค์การบริหารส่วนจังหวัดสุราษฎร์ธานี (ซ้ำ),pao,84\n');
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.details[0].en).toContain('already has a PAO (code 8400100)');
+    expect(await laoCount(h)).toBe(before);
+
+    const pattaya = await upload(admin, 'special.csv', 'code,name_th,name_en,lao_type,province\n2000001,เมืองพัทยา,Pattaya City,special,ชลบุรี\n');
+    expect(pattaya.json()).toEqual({ imported: 0, updated: 1 });
+    const special = (await as(h.app, admin, { method: 'GET', url: '/api/registry/organisations?level=lao&orgType=special&province=20' })).json();
+    expect(special.items.map((o: { code: string }) => o.code)).toEqual(['2000001']);
+  });
+
   it('is for admins only', async () => {
     await seedUser(h.db, { email: 'reviewer@dga.local', role: 'reviewer' });
     const reviewer = await signIn(h.app, 'reviewer@dga.local', undefined, '10.0.0.9');

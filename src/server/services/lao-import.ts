@@ -13,6 +13,8 @@ export const LAO_TYPES = ['pao', 'city_municipality', 'town_municipality', 'subd
 export type LaoType = (typeof LAO_TYPES)[number];
 /** Types of which a province has at most one (its PAO; Bangkok and Pattaya for special). */
 const ONE_PER_PROVINCE: readonly string[] = ['pao', 'special'];
+/** Codes the application gave the PAOs and special LAOs it created from the reference data (LAO-PAO-50, …). */
+const APP_MADE_CODE = /^LAO-/;
 const REQUIRED = ['code', 'name_th', 'lao_type', 'province'] as const;
 const BANGKOK = '10';
 
@@ -205,11 +207,31 @@ export async function importLaos(ctx: AppContext, user: SessionUser, file: { fil
     await sql`SELECT pg_advisory_xact_lock(hashtext('dgr:lao-import'))`.execute(trx);
     const existing = new Map((await findOrganisationsByCodes(trx, valid.map((v) => v.code))).map((o) => [o.code, o]));
     const onePerProvince = new Map((await findOnePerProvinceLaos(trx)).map((o) => [`${o.org_type}:${o.province_code}`, o]));
+    /**
+     * A PAO (one per province by law) or a special LAO of the same name, still under the app's own code, takes the
+     * official code from the file instead of being added a second time.
+     */
+    const takeoverTarget = (v: ValidRow): OrganisationRow | undefined => {
+      if (!ONE_PER_PROVINCE.includes(v.laoType)) return undefined;
+      const o = onePerProvince.get(`${v.laoType}:${v.provinceCode}`);
+      if (!o || !APP_MADE_CODE.test(o.code)) return undefined;
+      if (v.laoType === 'special' && simplify(o.name_th) !== simplify(v.nameTh)) return undefined;
+      return o;
+    };
     // Checks that need the database, still before anything is written.
     for (const v of valid) {
       const cur = existing.get(v.code);
       if (cur && cur.level !== 'lao') {
         details.push({ path: `row ${v.row}`, th: `แถว ${v.row}: code: รหัส “${v.code}” เป็นของหน่วยงานที่ไม่ใช่ อปท.`, en: `Row ${v.row}: code: “${v.code}” belongs to an organisation that is not an LAO` });
+        continue;
+      }
+      const pao = v.laoType === 'pao' && !cur ? onePerProvince.get(`pao:${v.provinceCode}`) : undefined;
+      if (pao && !APP_MADE_CODE.test(pao.code)) {
+        details.push({
+          path: `row ${v.row}`,
+          th: `แถว ${v.row}: lao_type: จังหวัดนี้มี อบจ. แล้ว (รหัส ${pao.code})`,
+          en: `Row ${v.row}: lao_type: the province already has a PAO (code ${pao.code})`,
+        });
       }
     }
     if (details.length > 0) {
@@ -221,8 +243,7 @@ export async function importLaos(ctx: AppContext, user: SessionUser, file: { fil
     const audits: AuditEntry[] = [];
     let updated = 0;
     for (const v of valid) {
-      // A PAO or special LAO first registered under the app's own code takes the official code from the file.
-      const cur = existing.get(v.code) ?? (ONE_PER_PROVINCE.includes(v.laoType) ? onePerProvince.get(`${v.laoType}:${v.provinceCode}`) : undefined);
+      const cur = existing.get(v.code) ?? takeoverTarget(v);
       if (!cur) {
         inserts.push({ id: ctx.ids.uuid(), code: v.code, name_th: v.nameTh, name_en: v.nameEn, province_code: v.provinceCode, org_type: v.laoType, created_at: now });
         continue;
