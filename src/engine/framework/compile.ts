@@ -11,7 +11,7 @@ export interface CompiledItem {
   group: number;
   weight: number;
   norm: Normalisation;
-  /** Column of the visibleIf target (scored or not: see `allIndex`), or -1. */
+  /** Code of the item whose answer decides this item's visibility, or null. */
   visibleIfTarget: string | null;
 }
 
