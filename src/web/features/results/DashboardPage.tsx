@@ -1,5 +1,5 @@
 // Admin analysis dashboard of one edition: scoring runs and snapshots, then every chart with its table and CSV.
-import { Alert, Anchor, Badge, Button, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCalculator, IconDownload, IconFileZip, IconStar } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -39,11 +39,12 @@ export default function DashboardPage() {
     refetchInterval: (q) => (q.state.data?.jobs.some((j) => j.state === 'queued' || j.state === 'running') ? 1500 : false),
   });
   const [selected, setSelected] = useState<string | null>(null);
+  const [minN, setMinN] = useState(5);
   const snapshots = runs.data?.snapshots ?? [];
   const current = selected ?? snapshots.find((s) => s.official)?.id ?? snapshots[0]?.id ?? null;
   const dash = useQuery({
-    queryKey: ['dashboard', eid, current],
-    queryFn: () => api.get<Dashboard>(`/api/editions/${eid}/results/dashboard`, { snapshot: current ?? undefined }),
+    queryKey: ['dashboard', eid, current, minN],
+    queryFn: () => api.get<Dashboard>(`/api/editions/${eid}/results/dashboard`, { snapshot: current ?? undefined, minN }),
     enabled: Boolean(current),
   });
   const refresh = () => {
@@ -89,6 +90,7 @@ export default function DashboardPage() {
               {t('runs.xlsx')}
             </Button>
           ) : null}
+          <NumberInput size="sm" w={150} min={1} max={100} value={minN} onChange={(v) => setMinN(typeof v === 'number' && v >= 1 ? v : 5)} aria-label={t('minN')} leftSection="n <" />
           {admin && snap ? (
             <Button variant="light" leftSection={<IconFileZip size={16} aria-hidden />} onClick={() => batch.mutate()} loading={batch.isPending}>
               {t('runs.batchPdf')}
