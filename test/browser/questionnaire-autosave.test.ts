@@ -75,7 +75,7 @@ describe('questionnaire autosave', () => {
     expect(kept).toBe(0);
   }, 180_000);
 
-  it('shows a conflict with both answers and lets the user keep theirs or take the server answer', async () => {
+  it('shows a conflict with both answers, lets the user keep theirs or take the server answer, and keeps the history', async () => {
     const page = await h.newPage();
     await signIn(page, COORD.email, COORD.password);
     await page.goto(`/survey/${eid}`);
@@ -111,6 +111,13 @@ describe('questionnaire autosave', () => {
     await d2.getByRole('button', { name: 'ใช้คำตอบบนเซิร์ฟเวอร์' }).click();
     expect(await item(page, 'P1.06').getByRole('radio', { name: 'ให้ความเห็นชอบโครงการด้านดิจิทัลของหน่วยงาน' }).isChecked()).toBe(true);
     expect((await serverAnswers())['P1.06']?.value).toBe('approves');
+
+    // The question's history shows both answers and who gave them.
+    await page.reload();
+    await item(page, 'P1.03').getByText('ประวัติการแก้ไข (2 ครั้ง)').click();
+    const history = item(page, 'P1.03').getByRole('listitem');
+    await history.filter({ hasText: `ติดตามเป็นครั้งคราวเมื่อมีการสอบถาม — ${HEAD.name}` }).waitFor();
+    await history.filter({ hasText: `ติดตามตามตัวชี้วัดเป็นประจำและนำผลมาปรับปรุงแผน — ${COORD.name}` }).waitFor();
   }, 180_000);
 
   it('lets a contributor edit only the sections assigned to them', async () => {

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { I18nText } from '../../../engine/framework/types';
 import { EvidencePanel } from './Evidence';
 import { useItemMeta, useItemValue, useQ, useRejection, useUnconfirmed, useVisible } from './context';
+import { questionnaireApi } from './api';
+import type { AnswerValue } from './autosave';
+import { describeValue } from './describe';
 import { dateTime } from './fmt';
 import { NS } from './i18n';
 import { isRequired, parseNumber, toggleMulti, type AskedItem } from './model';
@@ -180,7 +183,7 @@ function VisibleItem({ item, editable }: Props) {
           {error}
         </p>
       ) : null}
-      <ItemFooter code={item.code} />
+      <ItemFooter item={item} />
       {item.requiresEvidence ? <EvidencePanel item={item.code} editable={editable} /> : null}
     </div>
   );
@@ -260,15 +263,52 @@ function NumberControl(props: {
   );
 }
 
-function ItemFooter({ code }: { code: string }) {
+function ItemFooter({ item }: { item: AskedItem }) {
   const { t, i18n } = useTranslation(NS);
-  const meta = useItemMeta(code);
-  const unconfirmed = useUnconfirmed(code);
+  const meta = useItemMeta(item.code);
+  const unconfirmed = useUnconfirmed(item.code);
   if (!unconfirmed && !meta?.updatedByName) return null;
   return (
-    <p className={css.meta}>
+    <div className={css.meta}>
       {unconfirmed ? <span className={css.unsaved}>{t('unsavedItem')}</span> : null}
       {meta?.updatedByName ? <span>{t('lastEdited', { name: meta.updatedByName, at: dateTime(meta.updatedAt, i18n.language) })}</span> : null}
-    </p>
+      {meta && meta.version > 1 ? <History item={item} version={meta.version} /> : null}
+    </div>
+  );
+}
+
+type HistoryState = { state: 'idle' | 'loading' | 'error' } | { state: 'done'; items: { value: unknown; version: number; at: string; byName: string | null }[] };
+
+/** Earlier answers to this question, loaded when opened (a native disclosure: keyboard and screen reader ready). */
+function History({ item, version }: { item: AskedItem; version: number }) {
+  const { t, i18n } = useTranslation(NS);
+  const en = i18n.language === 'en';
+  const { eid, oid } = useQ();
+  const [h, setH] = useState<HistoryState>({ state: 'idle' });
+  return (
+    <details
+      className={css.history}
+      onToggle={(e) => {
+        if (!(e.currentTarget as HTMLDetailsElement).open) return;
+        setH({ state: 'loading' });
+        questionnaireApi.history(eid, oid, item.code).then(
+          (r) => setH({ state: 'done', items: r.items }),
+          () => setH({ state: 'error' }),
+        );
+      }}
+    >
+      <summary>{t('history.title', { count: version })}</summary>
+      {h.state === 'loading' ? <span>{t('history.loading')}</span> : null}
+      {h.state === 'error' ? <span className={css.unsaved}>{t('history.error')}</span> : null}
+      {h.state === 'done' ? (
+        <ol className={css.historyList}>
+          {h.items.map((x) => (
+            <li key={x.version}>
+              <strong>{describeValue(item, x.value as AnswerValue, en, (k) => t(k))}</strong> — {x.byName ?? '—'} · {dateTime(x.at, i18n.language)}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </details>
   );
 }
