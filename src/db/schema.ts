@@ -354,6 +354,15 @@ export interface ReviewDecisionTable {
   files: Json;
 }
 
+export interface ReviewTotalTable {
+  edition_id: string;
+  organisation_id: string;
+  /** A dimension code, or "*" for the whole questionnaire. */
+  dimension_code: string;
+  total: number;
+  computed_at: Timestamp;
+}
+
 export interface ReviewItemTable {
   edition_id: string;
   organisation_id: string;
@@ -397,4 +406,5 @@ export interface Database {
   review_send_back_item: ReviewSendBackItemTable;
   review_decision: ReviewDecisionTable;
   review_item: ReviewItemTable;
+  review_total: ReviewTotalTable;
 }

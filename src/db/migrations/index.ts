@@ -8,6 +8,7 @@ import * as answersEvidence from './20261123_0101_answers_evidence.js';
 import * as reminders from './20261123_0102_reminders.js';
 import * as results from './20261123_0200_results.js';
 import * as review from './20261123_0300_review.js';
+import * as reviewTotals from './20261123_0301_review_totals.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0102_reminders': reminders,
   '20261123_0200_results': results,
   '20261123_0300_review': review,
+  '20261123_0301_review_totals': reviewTotals,
 };

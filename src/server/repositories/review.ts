@@ -98,33 +98,78 @@ export interface QueueOrgRow {
 }
 
 /**
- * One row per submitted participant: the number of reviewable items (answered items that need evidence, plus items
- * carrying evidence files, both within `scope`) and the current review state counts.
+ * Recomputes reviewable-item totals (per dimension and "*") for submitted participants whose totals are missing or
+ * older than their submission, or for the given organisations. Reviewable: answered items that need evidence, items
+ * carrying evidence files, and items that already have a review state.
  */
-export async function queueRows(db: Kysely<Database>, eid: string, evidenceCodes: string[], scope: string[]): Promise<QueueOrgRow[]> {
+export async function refreshReviewTotals(db: Kysely<Database>, eid: string, evidenceCodes: string[], codes: string[], dims: string[], now: Date, only?: string[]): Promise<number> {
+  const stale = only
+    ? only
+    : (
+        await sql<{ organisation_id: string }>`
+          SELECT p.organisation_id FROM participant p
+           WHERE p.edition_id = ${eid} AND p.status = 'submitted'
+             AND NOT EXISTS (SELECT 1 FROM review_total t WHERE t.edition_id = p.edition_id AND t.organisation_id = p.organisation_id
+                              AND t.dimension_code = '*' AND t.computed_at >= coalesce(p.submitted_at, p.created_at))`.execute(db)
+      ).rows.map((r) => r.organisation_id);
+  if (stale.length === 0) return 0;
+  for (let i = 0; i < stale.length; i += 500) {
+    const chunk = stale.slice(i, i + 500);
+    await sql`DELETE FROM review_total WHERE edition_id = ${eid} AND organisation_id = ANY(${chunk}::uuid[])`.execute(db);
+    await sql`
+      INSERT INTO review_total (edition_id, organisation_id, dimension_code, total, computed_at)
+      SELECT ${eid}::uuid, o.id, coalesce(x.dim, '*'), coalesce(x.n, 0), ${now}::timestamptz
+        FROM unnest(${chunk}::uuid[]) AS o(id)
+        LEFT JOIN LATERAL (
+          SELECT d.dim, count(*)::int AS n FROM (
+            SELECT a.item_code FROM answer a
+             WHERE a.edition_id = ${eid} AND a.organisation_id = o.id AND a.item_code = ANY(${evidenceCodes}::text[]) AND a.value <> 'null'::jsonb
+            UNION
+            SELECT f.item_code FROM evidence_file f WHERE f.edition_id = ${eid} AND f.organisation_id = o.id AND f.deleted_at IS NULL
+            UNION
+            SELECT r.item_code FROM review_item r WHERE r.edition_id = ${eid} AND r.organisation_id = o.id
+          ) it JOIN unnest(${codes}::text[], ${dims}::text[]) AS d(code, dim) ON d.code = it.item_code
+          GROUP BY GROUPING SETS ((d.dim), ())
+        ) x ON true`.execute(db);
+  }
+  return stale.length;
+}
+
+/** Submitted participants with the attributes the queue filters on. */
+export interface QueueOrgRow {
+  organisation_id: string;
+  code: string;
+  name_th: string;
+  name_en: string | null;
+  level: string;
+  ministry_code: string | null;
+  province_code: string | null;
+  parent_id: string | null;
+  reviewer_id: string | null;
+  reviewer_name: string | null;
+  open_deadline: Date | null;
+  total: number;
+  counts: Record<string, number> | null;
+}
+
+/** One row per submitted participant: its reviewable total (for `dimension` or "*") and current review state counts. */
+export async function queueRows(db: Kysely<Database>, eid: string, dimension: string, scope: string[] | null): Promise<QueueOrgRow[]> {
   const r = await sql<QueueOrgRow>`
-    WITH rev AS (
-      SELECT a.organisation_id, a.item_code FROM answer a
-       WHERE a.edition_id = ${eid} AND a.item_code = ANY(${evidenceCodes}::text[]) AND a.value <> 'null'::jsonb
-      UNION
-      SELECT f.organisation_id, f.item_code FROM evidence_file f
-       WHERE f.edition_id = ${eid} AND f.deleted_at IS NULL AND f.item_code = ANY(${scope}::text[])
-    ), tot AS (SELECT organisation_id, count(*)::int AS n FROM rev GROUP BY organisation_id),
-    st AS (
+    WITH st AS (
       SELECT organisation_id, jsonb_object_agg(status, n) AS counts FROM (
         SELECT organisation_id, status, count(*)::int AS n FROM review_item
-         WHERE edition_id = ${eid} AND item_code = ANY(${scope}::text[]) GROUP BY organisation_id, status
+         WHERE edition_id = ${eid} ${scope ? sql`AND item_code = ANY(${scope}::text[])` : sql``} GROUP BY organisation_id, status
       ) s GROUP BY organisation_id
     )
     SELECT p.organisation_id, o.code, o.name_th, o.name_en, o.level, o.ministry_code, o.province_code, o.parent_id,
            ra.reviewer_id, u.display_name AS reviewer_name, sb.deadline AS open_deadline,
-           coalesce(tot.n, 0) AS total, st.counts
+           coalesce(t.total, 0) AS total, st.counts
       FROM participant p
       JOIN organisation o ON o.id = p.organisation_id
       LEFT JOIN review_assignment ra ON ra.edition_id = p.edition_id AND ra.organisation_id = p.organisation_id
       LEFT JOIN app_user u ON u.id = ra.reviewer_id
       LEFT JOIN review_send_back sb ON sb.edition_id = p.edition_id AND sb.organisation_id = p.organisation_id AND sb.status = 'open'
-      LEFT JOIN tot ON tot.organisation_id = p.organisation_id
+      LEFT JOIN review_total t ON t.edition_id = p.edition_id AND t.organisation_id = p.organisation_id AND t.dimension_code = ${dimension}
       LEFT JOIN st ON st.organisation_id = p.organisation_id
      WHERE p.edition_id = ${eid} AND p.status = 'submitted'
      ORDER BY o.code`.execute(db);
@@ -291,6 +336,18 @@ export async function insertSendBack(
 
 export async function setSendBackStatus(db: Kysely<Database>, id: string, set: { status: 'resubmitted' | 'expired'; resubmitted_by?: string; resubmitted_at?: Date }): Promise<void> {
   await db.updateTable('review_send_back').set(set).where('id', '=', id).execute();
+}
+
+export async function anySendBackDue(db: Kysely<Database>, now: Date, eid?: string): Promise<boolean> {
+  let q = db.selectFrom('review_send_back').select('id').where('status', '=', 'open').where('deadline', '<=', now).limit(1);
+  if (eid) q = q.where('edition_id', '=', eid);
+  return Boolean(await q.executeTakeFirst());
+}
+
+/** Evidence file ids (not deleted) of one item. */
+export async function itemFileIds(db: Kysely<Database>, eid: string, oid: string, item: string): Promise<string[]> {
+  const rows = await db.selectFrom('evidence_file').select('id').where('edition_id', '=', eid).where('organisation_id', '=', oid).where('item_code', '=', item).where('deleted_at', 'is', null).orderBy('uploaded_at').execute();
+  return rows.map((r) => r.id);
 }
 
 /** Open send-backs whose deadline is at or before `now`, locked so two sweeps do not expire one twice. */

@@ -34,10 +34,12 @@ import {
   editionHasDecisions,
   findAssignment,
   insertDecision,
+  itemFileIds,
   listReasons,
   lockReviewItem,
   previousEditionId,
   queueRows,
+  refreshReviewTotals,
   reviewItemsOf,
   sendBackItems,
   sendBacksOf,
@@ -209,6 +211,12 @@ export async function reviewerList(ctx: Ctx) {
 // ---------------------------------------------------------------------------------------------------------------
 // Queue
 
+/** Brings the per-organisation reviewable totals up to date (new submissions), or recomputes the given organisations. */
+export async function refreshTotals(ctx: Ctx, fw: Framework, eid: string, only?: string[]): Promise<number> {
+  const { all, evidence } = located(fw);
+  return refreshReviewTotals(ctx.db, eid, evidence, all.map((l) => l.item.code), all.map((l) => l.dimensionCode), ctx.clock.now(), only);
+}
+
 export interface QueueFilter {
   level?: string;
   ministry?: string;
@@ -227,11 +235,11 @@ export async function reviewQueue(ctx: Ctx, user: SessionUser, eid: string, f: Q
   const edition = await requireEdition(ctx.db, eid);
   const fw = await requireFramework(ctx.db, edition.framework_id, edition.framework_version);
   await sweepExpiredSendBacks(ctx, ctx.clock.now(), eid);
-  const { all, evidence } = located(fw);
+  const { all } = located(fw);
   if (f.dimension && !fw.dimensions.some((d) => d.code === f.dimension)) throw new AppError('VALIDATION_FAILED', { detail: `no dimension ${f.dimension}` }, [{ path: 'query/dimension', th: `ไม่มีมิติ ${f.dimension}`, en: `No dimension ${f.dimension}` }]);
-  const inDim = (code: string) => !f.dimension || all.find((l) => l.item.code === code)?.dimensionCode === f.dimension;
-  const scope = all.filter((l) => !f.dimension || l.dimensionCode === f.dimension).map((l) => l.item.code);
-  const rows = await queueRows(ctx.db, eid, evidence.filter(inDim), scope);
+  await refreshTotals(ctx, fw, eid);
+  const scope = f.dimension ? all.filter((l) => l.dimensionCode === f.dimension).map((l) => l.item.code) : null;
+  const rows = await queueRows(ctx.db, eid, f.dimension ?? '*', scope);
   const reviewerOnly = user.role === 'admin' ? null : user.id;
   const withProgress = rows.map((r) => {
     const p = progressOf((r.counts ?? {}) as Partial<Record<ItemStatus, number>>, r.total);
@@ -437,8 +445,8 @@ export async function recordDecision(ctx: Ctx, user: SessionUser, eid: string, o
     const p = await findParticipant(trx, eid, oid, 'key_share');
     if (!p || p.status !== 'submitted') throw new AppError('STATE_FORBIDS', { state: p?.status ?? 'unknown' }, [{ path: 'participant/status', th: 'ตรวจได้เฉพาะแบบสำรวจที่ส่งแล้ว', en: 'Only a submitted questionnaire can be reviewed' }]);
     const cur = await lockReviewItem(trx, eid, oid, item);
-    const [ans, files] = await Promise.all([findAnswer(trx, eid, oid, item), evidenceFor(trx, eid, oid)]);
-    const itemFiles = files.filter((f) => f.item_code === item).map((f) => f.id);
+    const ans = await findAnswer(trx, eid, oid, item);
+    const itemFiles = await itemFileIds(trx, eid, oid, item);
     if (!cur && !(ans && ans.value !== null) && itemFiles.length === 0) throw new AppError('NOT_FOUND');
     let deadline: number | null = null;
     if (cur?.status === 'returned' && cur.send_back_id) {

@@ -13,6 +13,7 @@ import { findAnswer } from '../repositories/answers.js';
 import { evidenceFor } from '../repositories/evidence.js';
 import {
   agencyRecipients,
+  anySendBackDue,
   answerAtVersion,
   claimSendBackReminder,
   dueSendBacks,
@@ -44,6 +45,8 @@ const CORRECTION_STATES = ['open', 'closed', 'verification'] as const;
  * is then final. Called before every read or write of review state, and by the hourly job, so `ctx.clock` decides.
  */
 export async function sweepExpiredSendBacks(ctx: Ctx, now: Date, eid?: string): Promise<number> {
+  // Most calls find nothing due: check without locks before opening a transaction.
+  if (!(await anySendBackDue(ctx.db, now, eid))) return 0;
   return ctx.db.transaction().execute(async (trx) => {
     const due = await dueSendBacks(trx, now, eid);
     for (const sb of due) {
