@@ -4,7 +4,7 @@ import type { AppContext } from '../app.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../shared/errors.js';
 import { compareEditions, type EditionComparison } from '../../engine/compare/editions.js';
-import { canonicalJson } from '../../engine/fingerprint.js';
+import { canonicalJson, fingerprint } from '../../engine/fingerprint.js';
 import { runRobustness, type RobustnessResult } from '../../engine/robustness/montecarlo.js';
 import { scoreEdition } from '../../engine/scoring/edition.js';
 import type { AnswerValue, Framework, UnitInput } from '../../engine/framework/types.js';
@@ -159,16 +159,18 @@ export async function executeScoring(ctx: AppContext, eid: string, actorId: stri
   }
   const robustnessSettings = opts.robustness ?? ROBUSTNESS_DEFAULTS;
   const primary = fw.peerGroups[0] ?? 'all';
-  const result = scoreEdition(fw, units);
   // The previous edition's snapshot is part of the settings: a newer one there makes a new run here.
   const previousSnapshotId = fw.crosswalk ? await previousEditionSnapshot(ctx.db, eid, fw.crosswalk.previous.id, fw.crosswalk.previous.version) : null;
-  const options = { missing: result.missingRule, robustness: { ...robustnessSettings, peerGroup: primary }, evidenceRule: ruleName, previousSnapshotId };
+  const options = { missing: fw.missing, robustness: { ...robustnessSettings, peerGroup: primary }, evidenceRule: ruleName, previousSnapshotId };
 
+  // The fingerprint alone (the same one scoreEdition computes) decides whether anything changed, before scoring.
+  const fp = fingerprint(fw, units, { missing: fw.missing });
   const latest = await latestSnapshotId(ctx.db, eid);
   if (latest) {
     const s = await findSnapshot(ctx.db, latest, false);
-    if (s && s.fingerprint === result.fingerprint && canonicalJson(s.options) === canonicalJson(options)) return { snapshotId: s.id, fingerprint: s.fingerprint, reused: true };
+    if (s && s.fingerprint === fp && canonicalJson(s.options) === canonicalJson(options)) return { snapshotId: s.id, fingerprint: s.fingerprint, reused: true };
   }
+  const result = scoreEdition(fw, units);
 
   const robustness = runRobustness(fw, units, { seed: robustnessSettings.seed, iterations: robustnessSettings.iterations, peerGroup: primary });
   const comparison = await yearOverYear(ctx.db, fw, units, previousSnapshotId);
