@@ -193,7 +193,7 @@ describe('results: snapshots, scorecards, PDF and XLSX', () => {
     await expect(sql`DELETE FROM result_unit WHERE snapshot_id = ${firstSnapshot}`.execute(h.db)).rejects.toThrow(/immutable/);
   });
 
-  it('agencies see only the official snapshot of their own organisation; others are 404', async () => {
+  it('agencies see only the official snapshot of their own organisation, once published; others are 404', async () => {
     const [own, other] = data.organisations;
     const head = heads[0]!;
     for (const r of RESULTS_ORG_ROUTES) {
@@ -204,6 +204,11 @@ describe('results: snapshots, scorecards, PDF and XLSX', () => {
     const marked = await as(h.app, admin, { method: 'POST', url: `/api/editions/${data.editionId}/snapshots/${runs.snapshots[0].id}/official` });
     expect(marked.statusCode).toBe(200);
     expect(marked.json().official).toBe(true);
+    // Official but not yet published: still nothing for the agency.
+    expect((await as(h.app, head, { method: 'GET', url: RESULTS_ORG_ROUTES[0]!.path(data.editionId, own!) })).statusCode).toBe(404);
+    for (const to of ['closed', 'verification', 'scored', 'published']) {
+      expect((await as(h.app, admin, { method: 'POST', url: `/api/editions/${data.editionId}/transition`, payload: { to } })).statusCode).toBe(200);
+    }
     for (const r of RESULTS_ORG_ROUTES) {
       const mine = await as(h.app, head, { method: 'GET', url: r.path(data.editionId, own!) });
       expect(mine.statusCode, r.route).toBe(200);

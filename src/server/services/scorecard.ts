@@ -136,13 +136,14 @@ export function assertScorecardAccess(user: SessionUser, oid: string): void {
   if (!(SCORECARD_ROLES as readonly string[]).includes(user.role) || !canSeeOrganisation(user, oid)) throw new AppError('NOT_FOUND');
 }
 
-/** The scorecard of one organisation: agencies see the official snapshot only; DGA roles may ask for any. */
+/** The scorecard of one organisation: agencies see the official snapshot of a published edition only; DGA roles may ask for any. */
 export async function scorecardFor(ctx: AppContext, user: SessionUser, eid: string, oid: string, snapshotId?: string): Promise<ScorecardModel> {
   if (!isUuid(eid) || !isUuid(oid)) throw new AppError('NOT_FOUND');
   assertScorecardAccess(user, oid);
   const dga = user.role === 'admin' || user.role === 'reviewer';
   const edition = await findEdition(ctx.db, eid);
-  if (!edition) throw new AppError('NOT_FOUND');
+  // Agencies read their results once DGA has published the edition (and only its official snapshot).
+  if (!edition || (!dga && edition.state !== 'published')) throw new AppError('NOT_FOUND');
   const snapshot = await resolveSnapshot(ctx.db, eid, snapshotId, dga);
   const unit = await findSnapshotUnit(ctx.db, snapshot.id, oid);
   if (!unit) throw new AppError('NOT_FOUND');
