@@ -71,6 +71,8 @@ interface Load {
   inPage: number;
   /** Main-thread CPU time of the page from navigation start to that moment (from a Chromium trace). */
   cpuToInteractive: number;
+  /** The same up to the questionnaire data being in hand (shell start-up, session, code loading). */
+  cpuToData: number;
   interactive: number;
   firstItem: number;
   fcp: number;
@@ -94,8 +96,8 @@ interface TraceEvent {
  * with other work, wall-clock figures stretch with the load; this one does not, and on an idle machine the wall time
  * to interactive is close to it (loopback network, and a stand-in API that answers in about a millisecond).
  */
-function mainThreadCpu(events: TraceEvent[]): number {
-  const mark = events.find((e) => e.name === 'dgr-probe-interactive');
+function mainThreadCpu(events: TraceEvent[], endMark = 'dgr-probe-interactive'): number {
+  const mark = events.find((e) => e.name === endMark);
   if (!mark) return NaN;
   const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === mark.pid && e.args?.name === 'CrRendererMain');
   const tid = main?.tid ?? mark.tid;
@@ -120,6 +122,7 @@ async function loadOnce(browserUrl: string, page: Page): Promise<Load> {
   const inPage = await page.evaluate<number>('window.__interactiveAt');
   const trace = JSON.parse((await page.context().browser()!.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
   const cpuToInteractive = mainThreadCpu(trace.traceEvents);
+  const cpuToData = mainThreadCpu(trace.traceEvents, 'dgr-q-data');
   // End to end through the automation protocol as well (adds its round trips): real key presses.
   const input = page.locator('[data-kind="number"] input').first();
   await input.waitFor({ state: 'visible', timeout: 30_000 });
@@ -142,7 +145,7 @@ async function loadOnce(browserUrl: string, page: Page): Promise<Load> {
   const nav = await page.evaluate<Record<string, number>>(
     `(() => { const n = performance.getEntriesByType('navigation')[0]; return { domContentLoaded: n.domContentLoadedEventEnd }; })()`,
   );
-  return { inPage, cpuToInteractive, interactive, firstItem, fcp, items, marks: { ...marks, ...nav } };
+  return { inPage, cpuToInteractive, cpuToData, interactive, firstItem, fcp, items, marks: { ...marks, ...nav } };
 }
 
 async function main() {
@@ -224,6 +227,8 @@ async function main() {
     console.log(`  INTERACTIVE: first field takes a typed digit (in-page)  median ${ms(median(inPage))}  min ${ms(Math.min(...inPage))}  max ${ms(Math.max(...inPage))}`);
     const cpu = loads.map((l) => l.cpuToInteractive);
     console.log(`  main-thread CPU time until then (load-independent)     median ${ms(median(cpu))}  min ${ms(Math.min(...cpu))}  max ${ms(Math.max(...cpu))}`);
+    const cpuData = loads.map((l) => l.cpuToData);
+    console.log(`    of which up to the data in hand (shell, session, code)  median ${ms(median(cpuData))}; questionnaire render and first input ${ms(median(cpu) - median(cpuData))}`);
     console.log(`  same, end to end via Playwright key presses             median ${ms(median(inter))}  min ${ms(Math.min(...inter))}  max ${ms(Math.max(...inter))}`);
     console.log(`  click → next frame (${clicks.length} clicks)       median ${ms1(median(clicks))}  p95 ${ms1(pct(clicks, 95))}  max ${ms1(Math.max(...clicks))}`);
     console.log(`  keystroke → next frame (${keys.length} keys)     median ${ms1(median(keys))}  p95 ${ms1(pct(keys, 95))}  max ${ms1(Math.max(...keys))}`);
