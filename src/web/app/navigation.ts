@@ -32,6 +32,7 @@ const RULES: NavRule[] = [
   { key: 'survey', roles: ['coordinator', 'contributor', 'head'], icon: IconClipboardList, to: () => '/survey' },
   { key: 'editions', roles: ['admin'], icon: IconCalendarStats, to: () => '/editions' },
   { key: 'review', roles: ['admin', 'reviewer'], icon: IconChecklist, to: () => '/review' },
+  { key: 'corrections', roles: ['coordinator', 'contributor', 'head'], icon: IconChecklist, to: () => '/corrections' },
   { key: 'results', roles: ['admin', 'reviewer', 'head', 'coordinator'], icon: IconChartBar, to: () => '/results' },
   { key: 'laoImport', roles: ['admin'], icon: IconFileImport, to: () => '/registry/lao-import' },
   { key: 'invitations', roles: ['admin', 'coordinator'], icon: IconMailForward, to: () => '/invitations' },

@@ -49,6 +49,7 @@ export const shellRoutes: AppRoute[] = [
   { path: '/review', page: ReviewQueuePage, roles: ['admin', 'reviewer'] },
   { path: '/review/:eid', page: ReviewQueuePage, roles: ['admin', 'reviewer'] },
   { path: '/review/:eid/:oid', page: ReviewItemsPage, roles: ['admin', 'reviewer'] },
+  { path: '/corrections', page: CorrectionsPage, roles: ['coordinator', 'contributor', 'head'] },
   { path: '/corrections/:eid/:oid', page: CorrectionsPage, roles: ['admin', 'reviewer', 'coordinator', 'contributor', 'head'] },
 ];
 

@@ -4,10 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { Items } from '../../api/types';
+import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
+import type { Edition } from '../questionnaire/api';
 import { api } from '../../api/client';
 import { PageLoader, useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
-import { ErrorAlert } from '../../components/ui';
 import { questionnaireApi, type QuestionnaireData } from '../questionnaire/api';
 import { pickText, type Losses, type SendBack } from './api';
 import './i18n';
@@ -104,8 +106,38 @@ function CorrectionItem({ eid, oid, q, it, editable }: { eid: string; oid: strin
   );
 }
 
+/** Without an edition in the address: the editions of the user's organisation, each linking to its corrections. */
+function CorrectionEditions() {
+  const { t } = useTranslation(NS);
+  const f = useFormat();
+  const user = useUser();
+  const q = useQuery({ queryKey: ['editions'], queryFn: () => api.get<Items<Edition>>('/api/editions') });
+  if (q.isPending) return <PageLoader />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  const list = q.data.items.filter((e) => e.state !== 'draft');
+  return (
+    <Stack>
+      <PageHeader title={t('corrections.title')} />
+      {list.length === 0 || !user.organisationId ? <Empty title={t('corrections.none')} /> : null}
+      {user.organisationId
+        ? list.map((e) => (
+            <Card withBorder key={e.id}>
+              <Anchor component={Link} to={`/corrections/${e.id}/${user.organisationId}`}>
+                {f.pick(e.titleTh, e.titleEn)}
+              </Anchor>
+            </Card>
+          ))
+        : null}
+    </Stack>
+  );
+}
+
 export default function CorrectionsPage() {
-  const { eid = '', oid = '' } = useParams();
+  const { eid, oid } = useParams();
+  return eid && oid ? <CorrectionsView eid={eid} oid={oid} /> : <CorrectionEditions />;
+}
+
+function CorrectionsView({ eid, oid }: { eid: string; oid: string }) {
   const { t, i18n } = useTranslation(NS);
   const en = i18n.language === 'en';
   const f = useFormat();
