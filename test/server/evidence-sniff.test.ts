@@ -5,6 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectEvidenceType } from '../../src/server/evidence/sniff.js';
+import { EvidenceStore } from '../../src/server/evidence/store.js';
 import { cleanFilename, contentDisposition } from '../../src/server/services/evidence.js';
 import { FILES } from './support/questionnaire.js';
 
@@ -58,5 +59,16 @@ describe('evidence type detection', () => {
     expect(cleanFilename('C:\\Users\\x\\รายงาน.docx', 'docx')).toBe('รายงาน.docx');
     expect(cleanFilename('', 'pdf')).toBe('evidence.pdf');
     expect(contentDisposition('attachment', 'รายงาน.pdf')).toBe(`attachment; filename="______.pdf"; filename*=UTF-8''${encodeURIComponent('รายงาน.pdf')}`);
+  });
+
+  it('sweeps temp files left by a crashed upload, not ones in progress', async () => {
+    const store = new EvidenceStore(path.join(dir, 'data'));
+    const tmp = path.join(dir, 'data', 'evidence', 'tmp');
+    fs.mkdirSync(tmp, { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'old.part'), 'x');
+    fs.utimesSync(path.join(tmp, 'old.part'), new Date('2020-01-01'), new Date('2020-01-01'));
+    fs.writeFileSync(path.join(tmp, 'new.part'), 'y');
+    expect(await store.sweepTemp(3600_000)).toBe(1);
+    expect(fs.readdirSync(tmp)).toEqual(['new.part']);
   });
 });

@@ -27,6 +27,7 @@ export interface StagedFile {
 export class EvidenceStore {
   readonly root: string;
   private readonly tmpDir: string;
+  private swept = false;
 
   constructor(dataDir: string) {
     this.root = path.join(dataDir, 'evidence');
@@ -41,6 +42,10 @@ export class EvidenceStore {
   /** Streams `source` to a temp file, hashing as it goes; refuses (and removes the temp file) past `maxBytes`. */
   async stage(source: Readable, maxBytes: number): Promise<StagedFile> {
     await fsp.mkdir(this.tmpDir, { recursive: true });
+    if (!this.swept) {
+      this.swept = true;
+      await this.sweepTemp(24 * 3600_000).catch(() => {});
+    }
     const tmpPath = path.join(this.tmpDir, `${Date.now()}-${randomBytes(8).toString('hex')}.part`);
     const hash = createHash('sha256');
     let size = 0;
@@ -82,6 +87,22 @@ export class EvidenceStore {
     await fsp.rename(staged.tmpPath, dest);
     await syncDir(path.dirname(dest));
     return dest;
+  }
+
+  /** Removes temp files a crashed upload left behind (older than `maxAgeMs`); runs once per process. */
+  async sweepTemp(maxAgeMs: number): Promise<number> {
+    let removed = 0;
+    const cutoff = Date.now() - maxAgeMs;
+    for (const name of await fsp.readdir(this.tmpDir).catch(() => [] as string[])) {
+      if (!name.endsWith('.part')) continue;
+      const p = path.join(this.tmpDir, name);
+      const st = await fsp.stat(p).catch(() => null);
+      if (st && st.mtimeMs < cutoff) {
+        await fsp.rm(p, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 
   async discard(staged: StagedFile | null): Promise<void> {
