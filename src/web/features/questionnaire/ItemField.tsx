@@ -223,8 +223,10 @@ function NumberControl(props: {
     item.min !== undefined && item.max !== undefined
       ? t('number.range', { min: item.min.toLocaleString(), max: item.max.toLocaleString() })
       : item.min !== undefined
-        ? t('number.min', { min: item.min })
-        : null;
+        ? t('number.atLeast', { min: item.min.toLocaleString() })
+        : item.max !== undefined
+          ? t('number.atMost', { max: item.max.toLocaleString() })
+          : null;
   return (
     <>
       <label htmlFor={props.inputId} className={css.legend}>
