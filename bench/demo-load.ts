@@ -17,4 +17,21 @@ const t = Date.now();
 const limit = process.argv[2] ? Number(process.argv[2]) : undefined;
 const r = await loadDemo({ config, db, clock: systemClock, ids: randomIds }, { log: (m, d) => console.log(((Date.now() - t) / 1000).toFixed(1), m, d ? JSON.stringify(d) : ''), limitPerLevel: limit, score: process.argv[3] !== 'noscore' });
 console.log(JSON.stringify({ ...r, editions: r.editions?.map(e => ({ ...e, id: undefined })) }, null, 1));
+const cpu = process.cpuUsage();
+// PostgreSQL's CPU: the postmaster's own and its finished children's (backends still open are counted via their stat).
+const pgCpu = () => {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (cmd.includes(dir) && cmd.includes('postgres')) ticks += Number(stat[11]) + Number(stat[12]) + Number(stat[13]) + Number(stat[14]);
+      else if (cmd.startsWith('postgres:') && fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) ticks += Number(stat[11]) + Number(stat[12]);
+    } catch {
+      // a process that ended while being read
+    }
+  }
+  return ticks / 100;
+};
+console.log(`node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL CPU ${pgCpu().toFixed(1)} s, wall ${((Date.now() - t) / 1000).toFixed(1)} s`);
 await db.destroy(); await emb.stop(); fs.rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import {
 import { defaultFramework } from '../engine/framework/default/index.js';
 import { AppError, type ErrorDetail } from '../shared/errors.js';
 import { readCsv, readJson, readXlsx } from './data.js';
+import { demoCommand } from './demo.js';
 
 export interface Io {
   out(text: string): void;
@@ -297,6 +298,7 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
 
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === 'demo' || argv[0] === 'demo-big') return demoCommand(argv, io);
   let parsed: { command: string; opts: Record<string, string> };
   try {
     parsed = parseArgs(argv);

@@ -1,9 +1,12 @@
 // The seeded statistical model behind the demo data: latent capability → item answers, calibrated to DGA's published means. Pure.
 import { createRng, type Rng } from '../engine/random.js';
 import { itemPoints } from '../engine/scoring/items.js';
-import type { AnswerValue, Dimension, Framework, Item } from '../engine/framework/types.js';
+import type { AnswerValue, Dimension, Framework, Item, UnitInput } from '../engine/framework/types.js';
 import type { ParticipantStatus } from '../engine/edition/lifecycle.js';
 import { calibratedDimensionWeights, DGA_2019_PROVINCIAL, DIMENSION_CODES, demoFrameworks } from './frameworks.js';
+
+/** The demo's default seed (the opening day of the 2019 survey). */
+export const DEMO_SEED = 20190501;
 
 /** One organisation of the population, as the registry describes it. */
 export interface DemoOrg {
@@ -200,7 +203,7 @@ const ORG_TYPE_SIZE: Record<string, number> = {
 };
 
 /** Spread of general capability by level (scaled so department results are widely spread, as DGA's stage shares imply). */
-const LEVEL_SPREAD: Record<string, number> = { department: 1.25, provincial_unit: 0.95, lao: 1.0, province: 1.0 };
+const LEVEL_SPREAD: Record<string, number> = { department: 1.0, provincial_unit: 0.95, lao: 1.0, province: 1.0 };
 
 function latentFor(seed: number, org: DemoOrg, steps: number): Latent {
   const r = streamFor(seed, 'latent', org.code);
@@ -438,7 +441,8 @@ function statuses(units: UnitState[], spec: DemoEditionSpec, stepIndex: number):
   return out;
 }
 
-const LEVEL_OF = (org: DemoOrg): DemoLevel => (org.level === 'provincial_unit' ? 'provincial_unit' : 'department');
+/** Calibration group: department-level agencies and the special LAOs (Bangkok, Pattaya); everything local or provincial. */
+const LEVEL_OF = (org: DemoOrg): DemoLevel => (org.level === 'department' || org.orgType === 'special' ? 'department' : 'provincial_unit');
 
 /**
  * Generates every edition's responses. Calibration: for each edition, level and dimension, one shift of the latent
@@ -533,4 +537,16 @@ export function generateDemo(
     void specIndex;
   });
   return { seed, editions };
+}
+
+/** Engine units of one generated edition (submitted questionnaires; uploaded evidence counts as accepted). */
+export function demoUnits(data: DemoData, orgs: readonly DemoOrg[], yearBe: number): UnitInput[] {
+  const byCode = new Map(orgs.map((o) => [o.code, o]));
+  const e = data.editions.find((x) => x.yearBe === yearBe)!;
+  return e.responses
+    .filter((r) => r.status === 'submitted')
+    .map((r) => {
+      const o = byCode.get(r.code)!;
+      return { id: r.code, attributes: { level: o.level, ministry: o.ministry, province: o.province, serves_public: o.servesPublic, org_type: o.orgType }, answers: r.answers, evidenceAccepted: r.evidence };
+    });
 }

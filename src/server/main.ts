@@ -7,6 +7,7 @@ import { bootstrap } from './services/bootstrap.js';
 import { startJobQueue, type JobQueue } from './services/job-queue.js';
 import { randomIds, systemClock } from './clock.js';
 import { startResultsWorker, type ResultsWorker } from './services/results-jobs.js';
+import { loadDemoOnStart } from './services/demo-loader.js';
 import { setEvidenceRule } from './services/evidence-acceptance.js';
 import { reviewerDecisionRule } from './services/review.js';
 
@@ -42,6 +43,8 @@ export async function startServer(config: Config): Promise<Running> {
     await migrateToLatest(db);
     app = await buildApp({ config, db });
     await bootstrap({ config, db, log: app.log });
+    // DEMO_DATA=true (default): an empty database gets the demo editions (README, "Demo data").
+    await loadDemoOnStart({ config, db, clock: systemClock, ids: randomIds }, app.log);
     // Scheduled work (reminders) runs from a PostgreSQL-backed queue in the same database.
     jobs = await startJobQueue(url, { config, db, clock: systemClock, ids: randomIds }, app.log);
     // Scoring runs and batch reports: a worker claims jobs from the result_job table (safe with many processes).

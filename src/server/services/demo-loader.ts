@@ -9,7 +9,7 @@ import { isAnswerable, itemIndex } from '../../engine/questionnaire/items.js';
 import { editionAllows, participantAfter, type ParticipantStatus } from '../../engine/edition/lifecycle.js';
 import type { AnswerValue, Framework } from '../../engine/framework/types.js';
 import { generateDemo, type DemoEditionData, type DemoOrg, type DemoResponse } from '../../demo/model.js';
-import { demoEditionSpecs } from '../../demo/model.js';
+import { DEMO_SEED, demoEditionSpecs } from '../../demo/model.js';
 import { tinyPdf } from '../../demo/pdf.js';
 import { findUserById } from '../repositories/users.js';
 import { findEdition } from '../repositories/editions.js';
@@ -42,8 +42,7 @@ import { completeQuestionnaire, setAssignments, submitQuestionnaire } from './qu
 import { executeScoring, markOfficial } from './scoring-runs.js';
 import { detectEvidenceType } from '../evidence/sniff.js';
 
-/** The demo's default seed (the opening day of the 2019 survey). */
-export const DEMO_SEED = 20190501;
+export { DEMO_SEED };
 
 /** Password of every demo account (demo only; the accounts exist only in a database the demo loader filled). */
 export const DEMO_PASSWORD = 'demo-dga-2562';
@@ -455,4 +454,23 @@ async function bulkRespond(
     });
   });
   return { answers: answers.length, evidence: evidence.length };
+}
+
+/** Start-up hook: with DEMO_DATA=true, loads the demo into an empty database; logs what it did and never stops the server. */
+export async function loadDemoOnStart(ctx: AppContext, log: { info: (obj: object, msg: string) => void; error: (obj: object, msg: string) => void }): Promise<DemoLoadResult | null> {
+  if (!ctx.config.DEMO_DATA) return null;
+  try {
+    const refusal = await demoRefusal(ctx);
+    if (refusal) {
+      log.info({ reason: refusal }, 'demo data not loaded: the database already holds data');
+      return { loaded: false, reason: refusal };
+    }
+    log.info({}, 'loading the demo data (DEMO_DATA=true; set DEMO_DATA=false to start empty)');
+    const r = await loadDemo(ctx, { log: (msg, data) => log.info(data ?? {}, msg) });
+    log.info({ ms: r.ms, phases: r.phases }, `demo data loaded in ${((r.ms ?? 0) / 1000).toFixed(1)} s: sign in as ${DEMO_ACCOUNTS[0]!.email} / ${DEMO_PASSWORD} (see README, "Demo data")`);
+    return r;
+  } catch (err) {
+    log.error({ err }, 'demo data could not be loaded');
+    return null;
+  }
 }
