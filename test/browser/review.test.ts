@@ -45,7 +45,8 @@ describe('reviewer', () => {
     expect(codes.length).toBeGreaterThan(3);
     expect(await current.getAttribute('data-code')).toBe(codes[0]);
 
-    // j / k and the arrows move.
+    // j / k and the arrows move (the keyboard belongs to the page, not to a form field or the PDF frame).
+    await current.getByRole('heading').first().click();
     await page.keyboard.press('j');
     await expect.poll(() => current.getAttribute('data-code')).toBe(codes[1]);
     await page.keyboard.press('ArrowDown');

@@ -45,7 +45,16 @@ function FileView({ file, isNew }: { file: ReviewItem['files'][number]; isNew: b
           </Anchor>
         </Group>
       </Group>
-      {pdf ? <iframe src={url} title={file.filename} style={{ width: '100%', height: 420, border: 0 }} data-testid="pdf-frame" /> : null}
+      {pdf ? <iframe
+          src={url}
+          title={file.filename}
+          style={{ width: '100%', height: 420, border: 0 }}
+          data-testid="pdf-frame"
+          // The PDF viewer must not keep the keyboard: the shortcuts belong to the review page.
+          onLoad={(e) => {
+            if (document.activeElement === e.currentTarget) e.currentTarget.blur();
+          }}
+        /> : null}
       {image ? <img src={url} alt={file.filename} style={{ maxWidth: '100%', maxHeight: 420 }} /> : null}
       {!pdf && !image ? (
         <Anchor href={url} size="sm">
