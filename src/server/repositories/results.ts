@@ -86,21 +86,24 @@ const snapshotColumns = [
   's.created_at',
 ] as const;
 
-function snapshotQuery(db: Kysely<Database>, withBodies: boolean) {
+/** Which jsonb bodies to read: all (dashboard), the summary only (scorecards, reports), or none (lists). */
+export type SnapshotBodies = boolean | 'summary';
+
+function snapshotQuery(db: Kysely<Database>, withBodies: SnapshotBodies) {
   const q = db
     .selectFrom('result_snapshot as s')
     .leftJoin('app_user as u', 'u.id', 's.created_by')
     .leftJoin('result_official as ro', 'ro.snapshot_id', 's.id')
     .select(snapshotColumns)
     .select(sql<boolean>`ro.snapshot_id IS NOT NULL`.as('official'));
-  return withBodies ? q.select(['s.summary', 's.robustness', 's.comparison']) : q;
+  return withBodies === 'summary' ? q.select(['s.summary']) : withBodies ? q.select(['s.summary', 's.robustness', 's.comparison']) : q;
 }
 
 export async function listSnapshots(db: Kysely<Database>, editionId: string): Promise<SnapshotRow[]> {
   return snapshotQuery(db, false).where('s.edition_id', '=', editionId).orderBy('s.seq', 'desc').execute() as Promise<SnapshotRow[]>;
 }
 
-export async function findSnapshot(db: Kysely<Database>, id: string, withBodies = true): Promise<SnapshotRow | undefined> {
+export async function findSnapshot(db: Kysely<Database>, id: string, withBodies: SnapshotBodies = true): Promise<SnapshotRow | undefined> {
   return snapshotQuery(db, withBodies).where('s.id', '=', id).executeTakeFirst() as Promise<SnapshotRow | undefined>;
 }
 

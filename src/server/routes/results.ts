@@ -36,7 +36,7 @@ export async function resultsRoutes(app: AppInstance, ctx: AppContext): Promise<
   );
 
   app.get('/api/editions/:eid/snapshots/:sid', { config: { roles: DGA }, schema: { params: Type.Object({ eid: Id, sid: Id }) } }, async (request) =>
-    presentSnapshot(await resolveSnapshot(ctx.db, request.params.eid, request.params.sid, true)),
+    presentSnapshot(await resolveSnapshot(ctx.db, request.params.eid, request.params.sid, true, false)),
   );
 
   app.post('/api/editions/:eid/snapshots/:sid/official', { config: { roles: ['admin'] }, schema: { params: Type.Object({ eid: Id, sid: Id }) } }, async (request) =>
@@ -50,7 +50,7 @@ export async function resultsRoutes(app: AppInstance, ctx: AppContext): Promise<
   );
 
   app.get('/api/editions/:eid/results.xlsx', { config: { roles: DGA }, schema: { params: EidParams, querystring: SnapshotQuery } }, async (request, reply) => {
-    const snapshot = await resolveSnapshot(ctx.db, request.params.eid, request.query.snapshot, true);
+    const snapshot = await resolveSnapshot(ctx.db, request.params.eid, request.query.snapshot, true, false);
     const out = new PassThrough();
     reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

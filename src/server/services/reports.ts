@@ -47,7 +47,7 @@ export async function resultsXlsx(ctx: AppContext, eid: string, snapshot: Snapsh
 /** Admin: queue the batch of every agency's PDF for a snapshot (official, else newest, unless one is named). */
 export async function requestBatchPdf(ctx: AppContext, actor: SessionUser, eid: string, snapshotId?: string) {
   if (!isUuid(eid)) throw new AppError('NOT_FOUND');
-  const snapshot = await resolveSnapshot(ctx.db, eid, snapshotId, true);
+  const snapshot = await resolveSnapshot(ctx.db, eid, snapshotId, true, false);
   const id = ctx.ids.uuid();
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -69,7 +69,7 @@ export async function runBatchPdfJob(
 ): Promise<{ snapshotId: string; path: string; count: number }> {
   const snapshotId = String((job.params as { snapshotId?: string }).snapshotId ?? '');
   const edition = await findEdition(ctx.db, job.edition_id);
-  const snapshot = edition ? await resolveSnapshot(ctx.db, job.edition_id, snapshotId, true) : undefined;
+  const snapshot = edition ? await resolveSnapshot(ctx.db, job.edition_id, snapshotId, true, 'summary') : undefined;
   if (!edition || !snapshot) throw new AppError('NOT_FOUND');
   const fw = await requireFramework(ctx.db, snapshot.framework_id, snapshot.framework_version);
   const dir = reportsDir(ctx);

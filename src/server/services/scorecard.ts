@@ -144,7 +144,7 @@ export async function scorecardFor(ctx: AppContext, user: SessionUser, eid: stri
   const edition = await findEdition(ctx.db, eid);
   // Agencies read their results once DGA has published the edition (and only its official snapshot).
   if (!edition || (!dga && edition.state !== 'published')) throw new AppError('NOT_FOUND');
-  const snapshot = await resolveSnapshot(ctx.db, eid, snapshotId, dga);
+  const snapshot = await resolveSnapshot(ctx.db, eid, snapshotId, dga, 'summary');
   const unit = await findSnapshotUnit(ctx.db, snapshot.id, oid);
   if (!unit) throw new AppError('NOT_FOUND');
   const fw = await requireFramework(ctx.db, snapshot.framework_id, snapshot.framework_version);

@@ -30,6 +30,7 @@ import {
   submittedParticipants,
   type JobRow,
   type NewUnit,
+  type SnapshotBodies,
   type SnapshotRow,
 } from '../repositories/results.js';
 import { appendAudit } from './audit.js';
@@ -246,11 +247,11 @@ export async function markOfficial(ctx: AppContext, actor: SessionUser, eid: str
 }
 
 /** The snapshot to show: the one asked for (DGA roles), else the official one, else (DGA roles) the newest. */
-export async function resolveSnapshot(db: Kysely<Database>, eid: string, requested: string | undefined, dga: boolean): Promise<SnapshotRow> {
+export async function resolveSnapshot(db: Kysely<Database>, eid: string, requested: string | undefined, dga: boolean, bodies: SnapshotBodies = true): Promise<SnapshotRow> {
   let id: string | null;
   if (requested && dga) id = isUuid(requested) ? requested : null;
   else id = (await officialSnapshotId(db, eid)) ?? (dga ? await latestSnapshotId(db, eid) : null);
-  const s = id ? await findSnapshot(db, id) : undefined;
+  const s = id ? await findSnapshot(db, id, bodies) : undefined;
   if (!s || s.edition_id !== eid) throw new AppError('NOT_FOUND');
   return s;
 }
@@ -258,7 +259,7 @@ export async function resolveSnapshot(db: Kysely<Database>, eid: string, request
 /** Who moved between two snapshots of one edition, by how much, and whose stage changed. */
 export async function diffSnapshots(ctx: AppContext, eid: string, fromId: string, toId: string) {
   await requireEdition(ctx.db, eid);
-  const [a, b] = await Promise.all([resolveSnapshot(ctx.db, eid, fromId, true), resolveSnapshot(ctx.db, eid, toId, true)]);
+  const [a, b] = await Promise.all([resolveSnapshot(ctx.db, eid, fromId, true, false), resolveSnapshot(ctx.db, eid, toId, true, false)]);
   const [ua, ub] = await Promise.all([snapshotUnits(ctx.db, a.id), snapshotUnits(ctx.db, b.id)]);
   const before = new Map(ua.map((u) => [u.organisation_id, u]));
   const after = new Map(ub.map((u) => [u.organisation_id, u]));
