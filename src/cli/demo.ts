@@ -21,8 +21,8 @@ const USAGE = `Usage:
   npm run cli -- demo-big [--seed S] [--out-dir DIR]
       A load-test population: the demo's 1,843 agencies plus all 7,852 local administrative organisations (DLA,
       2020-06-05 counts by type, spread over the 76 provinces). Writes DIR/lao-registry.csv (the registry's LAO
-      import format: POST /api/registry/lao-import) and DIR/units-2562.json (engine units, for
-      "npm run cli -- score --framework <framework> --data DIR/units-2562.json" and benchmarks).`;
+      import format: POST /api/registry/lao-import), DIR/units-2562.json (engine units) and DIR/framework-2562.json,
+      for "npm run cli -- score --framework DIR/framework-2562.json --data DIR/units-2562.json" and benchmarks.`;
 
 function args(argv: string[]): Record<string, string> {
   const o: Record<string, string> = {};
@@ -103,8 +103,11 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
     const dir = resolve(io.cwd, o['out-dir'] ?? '.');
     writeFileSync(resolve(dir, 'lao-registry.csv'), big.csv);
     writeFileSync(resolve(dir, 'units-2562.json'), canonicalJson(units));
-    io.out(`demo-big seed ${seed}: ${orgs.length} organisations (${big.orgs.length} LAOs), ${units.length} submitted questionnaires, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    io.out(`Wrote ${resolve(dir, 'lao-registry.csv')} and ${resolve(dir, 'units-2562.json')} (framework: the demo 2562 framework, dga-readiness ${specs[0]!.framework.version})`);
+    writeFileSync(resolve(dir, 'framework-2562.json'), JSON.stringify(specs[0]!.framework, null, 2));
+    const laos = orgs.filter((x) => x.level === 'lao').length;
+    io.out(`demo-big seed ${seed}: ${orgs.length} organisations (${laos} LAOs), ${units.length} submitted questionnaires, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    io.out(`Wrote ${resolve(dir, 'lao-registry.csv')}, ${resolve(dir, 'units-2562.json')} and ${resolve(dir, 'framework-2562.json')}`);
+    io.out(`Score them: npm run cli -- score --framework ${resolve(dir, 'framework-2562.json')} --data ${resolve(dir, 'units-2562.json')} --out results.csv`);
     return 0;
   }
   if (argv[0] !== 'demo') {
