@@ -248,6 +248,19 @@ describe('evidence verification', () => {
     expect((await as(h.app, r1, { method: 'GET', url: `/api/review/organisations/${orgA}/audit` })).statusCode).toBe(404);
   });
 
+  it('the reason catalogue is configurable in Thai and English by admins only', async () => {
+    const list = expectOk(await as(h.app, r1, { method: 'GET', url: '/api/review/reasons' }));
+    expect(list.reasons.length).toBeGreaterThanOrEqual(8);
+    expect(list.reasons.every((r: { label: { th: string; en: string } }) => r.label.th && r.label.en)).toBe(true);
+    const body = { appliesTo: 'insufficient', labelTh: 'ไม่มีวันที่ในเอกสาร', labelEn: 'The document is undated' };
+    expect((await as(h.app, r1, { method: 'PUT', url: '/api/review/reasons/UNDATED', payload: body })).statusCode).toBe(404);
+    expectOk(await as(h.app, admin, { method: 'PUT', url: '/api/review/reasons/UNDATED', payload: body }));
+    const after = expectOk(await as(h.app, r1, { method: 'GET', url: '/api/review/reasons' }));
+    expect(after.reasons.find((r: { code: string }) => r.code === 'UNDATED').label.en).toBe('The document is undated');
+    expectOk(await as(h.app, admin, { method: 'PUT', url: '/api/review/reasons/UNDATED', payload: { ...body, active: false } }));
+    expect(expectOk(await as(h.app, r1, { method: 'GET', url: '/api/review/reasons' })).reasons.some((r: { code: string }) => r.code === 'UNDATED')).toBe(false);
+  });
+
   it('altering one review decision row in the audit log is detected by the verification', async () => {
     expect((await verifyAuditChain(h.db)).ok).toBe(true);
     const row = await h.db.selectFrom('audit_log').select('id').where('action', '=', 'review.decision').orderBy('id').limit(1).executeTakeFirstOrThrow();
