@@ -128,6 +128,13 @@ describe('questionnaire: the whole path', () => {
     expect(fs.readdirSync(path.join(dataDir, 'evidence', 'tmp'))).toEqual([]);
   });
 
+  it('lists the organisation\'s people to its coordinator (to assign sections), not to a contributor', async () => {
+    const mine = expectOk(await as(h.app, coordinator, { method: 'GET', url: s.url('/questionnaire') }));
+    expect(mine.members).toContainEqual({ id: contributorId, displayName: 'สมหญิง ผู้ร่วมตอบ', role: 'contributor' });
+    const theirs = expectOk(await as(h.app, contributor, { method: 'GET', url: s.url('/questionnaire') }));
+    expect(theirs.members).toBeUndefined();
+  });
+
   it('assigns a section to the contributor, who may write only there', async () => {
     const res = expectOk(await as(h.app, coordinator, { method: 'PUT', url: s.url('/assignments'), payload: { assignments: [{ dimensionCode: 'C', userId: contributorId }] } }));
     expect(res.assignments).toEqual([{ dimensionCode: 'C', userId: contributorId, userName: 'สมหญิง ผู้ร่วมตอบ' }]);

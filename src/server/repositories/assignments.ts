@@ -47,3 +47,15 @@ export async function organisationMembers(db: Kysely<Database>, organisationId: 
   if (userIds.length === 0) return [];
   return db.selectFrom('app_user').select(['id', 'role']).where('organisation_id', '=', organisationId).where('active', '=', true).where('id', 'in', userIds).execute();
 }
+
+/** Every active agency user of the organisation, for the coordinator's section assignment. */
+export async function listOrganisationMembers(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'role'])
+    .where('organisation_id', '=', organisationId)
+    .where('active', '=', true)
+    .where('role', 'in', ['coordinator', 'contributor', 'head'])
+    .orderBy('display_name')
+    .execute();
+}

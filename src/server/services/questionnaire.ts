@@ -12,7 +12,7 @@ import { findOrganisation } from '../repositories/organisations.js';
 import { findEdition, type EditionRow } from '../repositories/editions.js';
 import { findParticipant, updateParticipant, type ParticipantRow } from '../repositories/participants.js';
 import { answerHistory, answersFor } from '../repositories/answers.js';
-import { assignedDimensions, assignmentsFor, organisationMembers, replaceAssignments } from '../repositories/assignments.js';
+import { assignedDimensions, assignmentsFor, listOrganisationMembers, organisationMembers, replaceAssignments } from '../repositories/assignments.js';
 import { evidenceFor } from '../repositories/evidence.js';
 import { appendAudit } from './audit.js';
 import { assertEditionAllows, presentEdition, stateForbids } from './editions.js';
@@ -65,12 +65,15 @@ export function presentParticipant(p: ParticipantRow) {
 
 export async function questionnaireView(ctx: AppContext, user: SessionUser, eid: string, oid: string) {
   const { edition, participant, framework } = await openQuestionnaire(ctx, user, eid, oid);
-  const [org, answers, files, assignments, editable] = await Promise.all([
+  // Only the coordinator assigns sections, so only they (and admins) get the member list.
+  const seesMembers = user.role === 'admin' || (user.role === 'coordinator' && user.organisationId === oid);
+  const [org, answers, files, assignments, editable, members] = await Promise.all([
     findOrganisation(ctx.db, oid),
     answersFor(ctx.db, eid, oid),
     evidenceFor(ctx.db, eid, oid),
     assignmentsFor(ctx.db, eid, oid),
     editableDimensions(ctx.db, user, framework, eid, oid),
+    seesMembers ? listOrganisationMembers(ctx.db, oid) : Promise.resolve(null),
   ]);
   const answerMap: Record<string, { value: AnswerValue; version: number; updatedAt: string; updatedBy: string; updatedByName: string | null }> = {};
   for (const a of answers) {
@@ -88,6 +91,7 @@ export async function questionnaireView(ctx: AppContext, user: SessionUser, eid:
     evidence,
     assignments: assignments.map((a) => ({ dimensionCode: a.dimension_code, userId: a.user_id, userName: a.user_name })),
     myEditableDimensions: writable ? editable : [],
+    ...(members ? { members: members.map((m) => ({ id: m.id, displayName: m.display_name, role: m.role })) } : {}),
   };
 }
 
