@@ -27,6 +27,8 @@ export interface DemoReviewOptions {
   seed?: number;
   /** Days the agency gets to correct returned items (default 14). */
   deadlineDays?: number;
+  /** Review only these organisations (default: every assigned, submitted one); e.g. a sample of a large demo edition. */
+  organisationIds?: string[];
 }
 
 export interface DemoReviewSummary {
@@ -56,7 +58,8 @@ export async function simulateReviewDecisions(ctx: AppContext, opts: DemoReviewO
     const list = reasons.filter((r) => r.applies_to === d);
     return (list.length ? list : reasons)[rng.int(list.length || reasons.length)]!.code;
   };
-  const assignments = (await assignmentsOf(ctx.db, eid)).sort((a, b) => (a.organisation_id < b.organisation_id ? -1 : 1));
+  const only = opts.organisationIds ? new Set(opts.organisationIds) : null;
+  const assignments = (await assignmentsOf(ctx.db, eid)).filter((a) => !only || only.has(a.organisation_id)).sort((a, b) => (a.organisation_id < b.organisation_id ? -1 : 1));
   const userIds = [...new Set(assignments.map((a) => a.reviewer_id))];
   const users = userIds.length ? await ctx.db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'organisation_id']).where('id', 'in', userIds).execute() : [];
   const reviewerBy = new Map(users.map((u) => [u.id, sessionUser(u)]));
