@@ -201,14 +201,19 @@ describe('results: snapshots, scorecards, PDF and XLSX', () => {
       expect((await as(h.app, head, { method: 'GET', url: r.path(data.editionId, own!) })).statusCode).toBe(404);
     }
     const runs = (await as(h.app, admin, { method: 'GET', url: `/api/editions/${data.editionId}/scoring-runs` })).json();
+    for (const to of ['closed', 'verification', 'scored']) {
+      expect((await as(h.app, admin, { method: 'POST', url: `/api/editions/${data.editionId}/transition`, payload: { to } })).statusCode).toBe(200);
+    }
+    // Publishing needs an official snapshot: every published number must be reproducible from it.
+    const early = await as(h.app, admin, { method: 'POST', url: `/api/editions/${data.editionId}/transition`, payload: { to: 'published' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.details[0].en).toBe('Mark a scoring snapshot as official before publishing');
     const marked = await as(h.app, admin, { method: 'POST', url: `/api/editions/${data.editionId}/snapshots/${runs.snapshots[0].id}/official` });
     expect(marked.statusCode).toBe(200);
     expect(marked.json().official).toBe(true);
     // Official but not yet published: still nothing for the agency.
     expect((await as(h.app, head, { method: 'GET', url: RESULTS_ORG_ROUTES[0]!.path(data.editionId, own!) })).statusCode).toBe(404);
-    for (const to of ['closed', 'verification', 'scored', 'published']) {
-      expect((await as(h.app, admin, { method: 'POST', url: `/api/editions/${data.editionId}/transition`, payload: { to } })).statusCode).toBe(200);
-    }
+    expect((await as(h.app, admin, { method: 'POST', url: `/api/editions/${data.editionId}/transition`, payload: { to: 'published' } })).statusCode).toBe(200);
     for (const r of RESULTS_ORG_ROUTES) {
       const mine = await as(h.app, head, { method: 'GET', url: r.path(data.editionId, own!) });
       expect(mine.statusCode, r.route).toBe(200);

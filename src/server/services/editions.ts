@@ -23,6 +23,7 @@ import {
 import { frameworkExists } from '../repositories/frameworks.js';
 import { appendAudit } from './audit.js';
 import { createInvitation } from './invitations.js';
+import { latestSnapshotId, officialSnapshotId } from '../repositories/results.js';
 
 export function presentEdition(e: EditionRow) {
   return {
@@ -191,6 +192,13 @@ export async function transitionEdition(ctx: AppContext, actor: SessionUser, eid
     }
     if (to === 'open' && e.participant_count === 0) {
       throw stateForbids(e.state, 'ต้องเลือกหน่วยงานเป้าหมายก่อนเปิดรับคำตอบ', 'Select the population before opening the edition');
+    }
+    // Every published number must come from a frozen snapshot: scored needs one, published needs the official one.
+    if (to === 'scored' && !(await latestSnapshotId(trx, eid))) {
+      throw stateForbids(e.state, 'ต้องประมวลผลคะแนนอย่างน้อยหนึ่งครั้งก่อน', 'Run the scoring at least once first');
+    }
+    if (to === 'published' && !(await officialSnapshotId(trx, eid))) {
+      throw stateForbids(e.state, 'ต้องกำหนดผลคะแนนฉบับทางการก่อนเผยแพร่', 'Mark a scoring snapshot as official before publishing');
     }
     await updateEdition(trx, eid, { state: to, ...(to === 'open' && !e.opened_at ? { opened_at: now } : {}) }, now);
     await insertTransition(trx, { edition_id: eid, from_state: e.state, to_state: to, at: now, actor_id: actor.id, reason: reason?.trim() || null });
