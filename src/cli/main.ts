@@ -18,6 +18,7 @@ import { defaultFramework } from '../engine/framework/default/index.js';
 import { AppError, type ErrorDetail } from '../shared/errors.js';
 import { readCsv, readJson, readXlsx } from './data.js';
 import { demoCommand } from './demo.js';
+import { auditVerify } from './audit-verify.js';
 
 export interface Io {
   out(text: string): void;
@@ -33,6 +34,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   stats      --framework F --data D [--out stats.csv|stats.json]
   robustness --framework F --data D [--iterations 1000] [--seed 1] [--perturb dimensions|all] [--out r.csv|r.json]
   compare    --framework F --data D --previous-framework P --previous-data PD [--out change.csv|change.json]
+  audit-verify   walk the audit log's hash chain (DATABASE_URL or the embedded database); exit 3 when broken
 
 F is a framework JSON file, or "default" for the built-in DGA framework. compare uses F's crosswalk to P (the
 previous edition) and only the items it lists as comparable.
@@ -299,6 +301,7 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'demo' || argv[0] === 'demo-big') return demoCommand(argv, io);
+  if (argv[0] === 'audit-verify') return auditVerify(process.env, (line) => io.out(line));
   let parsed: { command: string; opts: Record<string, string> };
   try {
     parsed = parseArgs(argv);
