@@ -178,6 +178,9 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
   phase('accounts');
 
   const editions: NonNullable<DemoLoadResult['editions']> = [];
+  // A past edition is scored while the next one's answers load (the engine works in Node while PostgreSQL inserts);
+  // runs stay in year order, so each year-over-year comparison finds the previous snapshot.
+  let scoring: Promise<void> = Promise.resolve();
   for (const e of data.editions) {
     const summary = await loadEdition(ctx, admin, e, byCode, people, accounts, log);
     phase(`edition ${e.yearBe}`);
@@ -185,16 +188,24 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
     if (e.yearBe < 2563 && opts.score !== false) {
       await transitionEdition(ctx, admin, summary.id, 'closed', undefined);
       await transitionEdition(ctx, admin, summary.id, 'verification', undefined);
-      const run = await executeScoring(ctx, summary.id, admin.id);
-      await markOfficial(ctx, admin, summary.id, run.snapshotId);
-      await transitionEdition(ctx, admin, summary.id, 'scored', undefined);
-      await transitionEdition(ctx, admin, summary.id, 'published', undefined);
-      summary.state = 'published';
-      phase(`scoring ${e.yearBe}`);
+      const previous = scoring;
+      scoring = previous.then(async () => {
+        const t = Date.now();
+        const run = await executeScoring(ctx, summary.id, admin.id);
+        await markOfficial(ctx, admin, summary.id, run.snapshotId);
+        await transitionEdition(ctx, admin, summary.id, 'scored', undefined);
+        await transitionEdition(ctx, admin, summary.id, 'published', undefined);
+        summary.state = 'published';
+        log(`demo edition ${e.yearBe} scored and published`, { ms: Date.now() - t });
+      });
+      // Surface a failure now rather than at the end (the chain is awaited below as well).
+      scoring.catch(() => {});
     }
     editions.push(summary);
-    log(`demo edition ${e.yearBe} loaded`, summary);
   }
+  await scoring;
+  phase('scoring (after the last edition)');
+  for (const s of editions) log(`demo edition ${s.yearBe} loaded`, s);
   await appendAudit(ctx.db, ctx.clock.now(), { actorId: admin.id, action: 'demo.load', entity: 'demo', after: { seed, editions: editions.map((x) => ({ yearBe: x.yearBe, id: x.id, submitted: x.submitted })) } });
   return { loaded: true, seed, ms: Date.now() - t0, phases, editions };
 }
