@@ -1,6 +1,6 @@
 // Scores one edition: item points → missing rule → normalisation → aggregation → stages, ranks, guidance, statistics.
 import { compileFramework, type CompiledFramework } from '../framework/compile.js';
-import type { Aggregation, Framework, MissingRule, PeerGroupKey, UnitInput } from '../framework/types.js';
+import type { Aggregation, Framework, MissingRule, PeerGroupKey, StageCondition, UnitInput } from '../framework/types.js';
 import { fingerprint } from '../fingerprint.js';
 import {
   ENGINE_VERSION,
@@ -142,9 +142,24 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
     groupCols: cf.groups.map((g) => Int32Array.from(g.cols)),
     dimGroups: cf.dims.map((d) => Int32Array.from(d.groups)),
     dims: Int32Array.from(cf.dims.map((_, i) => i)),
+    scratch: guideScratch(m, G, D),
+    conds: new Map<number, { c: StageCondition; d: number }[]>(),
   };
   const gapArr = new Float64Array(m);
   const itemWeight = Float64Array.from(cf.items.map((ci) => ci.weight));
+  // Item detail of one unit, from the matrices (codes looked up once per item, not once per unit × item).
+  const itemCode = cf.items.map((ci) => ci.code);
+  const itemDim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
+  const itemSub = cf.items.map((ci) => cf.groups[ci.group]!.code);
+  const itemScores = (u: number): ItemScore[] => {
+    const items: ItemScore[] = new Array<ItemScore>(m);
+    for (let j = 0; j < m; j++) {
+      const r = matrix.raw[u * m + j]!;
+      const v = values[u * m + j]!;
+      items[j] = { code: itemCode[j]!, dimension: itemDim[j]!, subdimension: itemSub[j]!, status: STATUS_NAMES[matrix.status[u * m + j]!]!, raw: r === r ? r : null, value: v === v ? v : null };
+    }
+    return items;
+  };
   const unitResults: UnitResult[] = p.units.map((unit, u) => {
     const dims: Record<string, number | null> = {};
     cf.dims.forEach((d, di) => (dims[d.code] = orNull(agg.dim[u * D + di]!, scale)));
@@ -155,24 +170,9 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
     const overall = orNull(agg.overall[u]!, scale);
     const stage = assignStage(fw.stages, overall, dims);
     const missingItems: string[] = [];
-    let items: ItemScore[] | undefined;
-    if (wantItems) items = [];
     for (let j = 0; j < m; j++) {
       const st = matrix.status[u * m + j]!;
       if (st === ST.imputed || st === ST.zero) missingItems.push(cf.items[j]!.code);
-      if (items) {
-        const ci = cf.items[j]!;
-        const r = matrix.raw[u * m + j]!;
-        const v = values[u * m + j]!;
-        items.push({
-          code: ci.code,
-          dimension: cf.dims[ci.dim]!.code,
-          subdimension: cf.groups[ci.group]!.code,
-          status: STATUS_NAMES[st]!,
-          raw: r === r ? r : null,
-          value: v === v ? v : null,
-        });
-      }
     }
     const g = primaryOf[u] !== null && primaryOf[u] !== 'all' ? groupIndex.get(primaryOf[u]!)! : 0;
     // Top-K by gap (ties: higher weight, then framework order), kept in a small sorted buffer instead of sorting all.
@@ -224,7 +224,7 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
       nextStage,
     };
     if (unit.name) res.name = unit.name;
-    if (items) res.items = items;
+    if (wantItems) lazyItems(res, () => itemScores(u));
     return res;
   });
 
@@ -238,6 +238,51 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
     segments: segmentStats(fw, unitResults),
     quality: qualityReport(cf, n, values, agg.dim),
   };
+}
+
+/**
+ * Defines `items` as an enumerable property built on first read (then stored as a plain data property, in the same
+ * key position). Building 300,000 item objects dominated scoring time, and most callers read few units' items or
+ * none; JSON.stringify, spreading and deep equality read the property and see exactly the eager result.
+ */
+function lazyItems(res: UnitResult, build: () => ItemScore[]): void {
+  const settle = (value: ItemScore[]): void => void Object.defineProperty(res, 'items', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(res, 'items', {
+    enumerable: true,
+    configurable: true,
+    get(): ItemScore[] {
+      const value = build();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+/**
+ * Sorts item indices by key descending, then index ascending — the same order as the comparator
+ * `key[b] - key[a] || a - b`, but through a native numeric sort of packed `-key · m + j` values (the comparator
+ * sort was the hottest line of scoring). Packing is exact while |key| · m stays below 2^53; otherwise, or with a
+ * non-finite key, it falls back to the comparator.
+ */
+function sortByKeyDesc(cand: number[], key: Float64Array, m: number): void {
+  const packed = new Float64Array(cand.length);
+  for (let k = 0; k < cand.length; k++) {
+    const j = cand[k]!;
+    const x = key[j]!;
+    if (!(Math.abs(x) * m < 2 ** 52)) {
+      cand.sort((a, b) => key[b]! - key[a]! || a - b);
+      return;
+    }
+    packed[k] = -x * m + j;
+  }
+  packed.sort();
+  for (let k = 0; k < cand.length; k++) {
+    const v = packed[k]!;
+    // v = -key·m + j with 0 ≤ j < m: j is v modulo m.
+    const j = ((v % m) + m) % m;
+    cand[k] = j;
+  }
 }
 
 /** Weighted mean over idx (one index may take an override value); same rules as aggregateAll. */
@@ -269,17 +314,60 @@ function wm(vals: ArrayLike<number>, ws: ArrayLike<number>, idx: ArrayLike<numbe
  * updating the item's group, dimension and the overall score after each step. Population-relative
  * normalisations are held fixed (an approximation).
  */
-function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: { groupCols: Int32Array[]; dimGroups: Int32Array[]; dims: Int32Array }): NextStageGuidance {
+interface GuideScratch {
+  row: Float64Array;
+  gv: Float64Array;
+  dv: Float64Array;
+  gain: Float64Array;
+  key: Float64Array;
+  share: Float64Array;
+  gW: Float64Array;
+  dW: Float64Array;
+  used: Uint8Array;
+}
+
+/** Work arrays for nextStageGuidance, allocated once per edition rather than once per unit. */
+function guideScratch(m: number, G: number, D: number): GuideScratch {
+  return {
+    row: new Float64Array(m),
+    gv: new Float64Array(G),
+    dv: new Float64Array(D),
+    gain: new Float64Array(m),
+    key: new Float64Array(m),
+    share: new Float64Array(m),
+    gW: new Float64Array(G),
+    dW: new Float64Array(D),
+    used: new Uint8Array(m),
+  };
+}
+
+interface GuideIndex {
+  groupCols: Int32Array[];
+  dimGroups: Int32Array[];
+  dims: Int32Array;
+  scratch: GuideScratch;
+  /** Conditions of each target stage with their dimension index, resolved once per stage. */
+  conds: Map<number, { c: StageCondition; d: number }[]>;
+}
+
+function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: GuideIndex): NextStageGuidance {
   const { cf, weights, methods } = p;
   const m = cf.items.length;
   const D = cf.dims.length;
   const G = cf.groups.length;
   const scale = cf.scaleMax;
   const stage = cf.fw.stages[target]!;
-  const conds = (stage.conditions ?? []).map((c) => ({ c, d: cf.dims.findIndex((x) => x.code === c.dimension) }));
-  const row = p.values.slice(u * m, (u + 1) * m);
-  const gv = p.agg.group.slice(u * G, (u + 1) * G);
-  const dv = p.agg.dim.slice(u * D, (u + 1) * D);
+  let conds = idx.conds.get(target);
+  if (!conds) idx.conds.set(target, (conds = (stage.conditions ?? []).map((c) => ({ c, d: cf.dims.findIndex((x) => x.code === c.dimension) }))));
+  const sc = idx.scratch;
+  // Copies of the unit's values (modified as items are raised), in reused buffers; every other buffer is either
+  // reset below or written before it is read.
+  const row = sc.row;
+  row.set(p.values.subarray(u * m, (u + 1) * m));
+  const gv = sc.gv;
+  gv.set(p.agg.group.subarray(u * G, (u + 1) * G));
+  const dv = sc.dv;
+  dv.set(p.agg.dim.subarray(u * D, (u + 1) * D));
   let overall = p.agg.overall[u]!;
   const unmetDims = (): number[] => {
     const out: number[] = [];
@@ -295,17 +383,17 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: {
       return { dimension: c.dimension, min: c.min, score: sc, needed: Math.max(0, c.min - sc) };
     });
 
-  const gain = new Float64Array(m);
+  const gain = sc.gain;
   const cand: number[] = [];
   const arithmetic = methods.overall.method === 'arithmetic' && methods.dims.every((a) => a.method === 'arithmetic');
   // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
   // use the unit's visible weights. Geometric means need the item's group, dimension and overall recomputed.
   let share: Float64Array | null = null;
   if (arithmetic) {
-    share = new Float64Array(m);
-    const gW = new Float64Array(G);
+    share = sc.share;
+    const gW = sc.gW.fill(0);
     for (let j = 0; j < m; j++) if (row[j] === row[j]) gW[cf.items[j]!.group] = gW[cf.items[j]!.group]! + weights.item[j]!;
-    const dW = new Float64Array(D);
+    const dW = sc.dW.fill(0);
     for (let g = 0; g < G; g++) if (gv[g] === gv[g]) dW[cf.groups[g]!.dim] = dW[cf.groups[g]!.dim]! + weights.group[g]!;
     let oW = 0;
     for (let d = 0; d < D; d++) if (dv[d] === dv[d]) oW += weights.dim[d]!;
@@ -328,10 +416,10 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: {
     cand.push(j);
   }
   // Gains rounded to 1e-9 so that ties (common with equal weights) fall back to framework order, not to float noise.
-  const key = new Float64Array(m);
+  const key = sc.key;
   for (const j of cand) key[j] = Math.round(gain[j]! * 1e9);
-  cand.sort((a, b) => key[b]! - key[a]! || a - b);
-  const used = new Uint8Array(m);
+  sortByKeyDesc(cand, key, m);
+  const used = sc.used.fill(0);
   const chosen: NextStageGuidance['items'] = [];
   let pos = 0;
   while (!done()) {
