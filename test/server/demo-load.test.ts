@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../src/server/clock.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRefusal, loadDemo, type DemoLoadResult } from '../../src/server/services/demo-loader.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRefusal, loadDemo, loadDemoOnStart, type DemoLoadResult } from '../../src/server/services/demo-loader.js';
 import { as, signIn, startHarness, type Harness } from './support/foundation.js';
 
 describe('demo loader', () => {
@@ -82,5 +82,16 @@ describe('demo loader', () => {
     expect(again.loaded).toBe(false);
     const after = await h.db.selectFrom('answer').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+
+  it('the start-up hook skips a database with data, and does nothing with DEMO_DATA=false', async () => {
+    const lines: string[] = [];
+    const log = { info: (_o: object, msg: string) => lines.push(msg), error: (_o: object, msg: string) => lines.push(`ERROR ${msg}`) };
+    const ctx = { config: h.config, db: h.db, clock: h.clock, ids: sequentialIds() };
+    expect(await loadDemoOnStart({ ...ctx, config: { ...h.config, DEMO_DATA: false } }, log)).toBeNull();
+    const r = await loadDemoOnStart({ ...ctx, config: { ...h.config, DEMO_DATA: true } }, log);
+    expect(r?.loaded).toBe(false);
+    expect(lines.join('\n')).toMatch(/already holds data/);
+    expect(lines.join('\n')).not.toMatch(/ERROR/);
   });
 });

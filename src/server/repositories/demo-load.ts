@@ -161,3 +161,19 @@ export async function organisationsWithAnswers(db: Kysely<Database>, editionId: 
   const rows = await db.selectFrom('answer').select('organisation_id').distinct().where('edition_id', '=', editionId).execute();
   return new Set(rows.map((r) => r.organisation_id));
 }
+
+/**
+ * Runs `fn` only if this process gets the demo-load advisory lock (held on one pooled connection for the whole load),
+ * so two servers starting together on one empty database cannot both load the demo. Returns null when another has it.
+ */
+export async function withDemoLoadLock<T>(db: Kysely<Database>, fn: () => Promise<T>): Promise<T | null> {
+  return db.connection().execute(async (conn) => {
+    const got = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(hashtext('dgr:demo-load')) AS ok`.execute(conn);
+    if (!got.rows[0]?.ok) return null;
+    try {
+      return await fn();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(hashtext('dgr:demo-load'))`.execute(conn);
+    }
+  });
+}

@@ -24,6 +24,7 @@ import {
   participantStatuses,
   setParticipantStatusesBulk,
   surveyOrganisations,
+  withDemoLoadLock,
   type BulkAnswer,
   type BulkEvidence,
   type BulkParticipantStatus,
@@ -484,7 +485,16 @@ export async function loadDemoOnStart(ctx: AppContext, log: { info: (obj: object
       return { loaded: false, reason: refusal };
     }
     log.info({}, 'loading the demo data (DEMO_DATA=true; set DEMO_DATA=false to start empty)');
-    const r = await loadDemo(ctx, { log: (msg, data) => log.info(data ?? {}, msg) });
+    // loadDemo checks emptiness again under the lock: another process may have loaded it meanwhile.
+    const r = await withDemoLoadLock(ctx.db, () => loadDemo(ctx, { log: (msg, data) => log.info(data ?? {}, msg) }));
+    if (!r) {
+      log.info({}, 'demo data not loaded here: another process is loading it');
+      return null;
+    }
+    if (!r.loaded) {
+      log.info({ reason: r.reason }, 'demo data not loaded');
+      return r;
+    }
     log.info({ ms: r.ms, phases: r.phases }, `demo data loaded in ${((r.ms ?? 0) / 1000).toFixed(1)} s: sign in as ${DEMO_ACCOUNTS[0]!.email} / ${DEMO_PASSWORD} (see README, "Demo data")`);
     return r;
   } catch (err) {
