@@ -2,31 +2,17 @@
 // registry search under 50 concurrent clients. Run: npx tsx bench/foundation.ts [--seconds 10] [--clients 50] [--no-build]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, numberArg } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const arg = numberArg;
 const SECONDS = arg('seconds', 10);
 const CLIENTS = arg('clients', 50);
 const ADMIN_PASSWORD = 'bench-admin-password';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -189,7 +175,7 @@ async function loadTest(base: string, serverPid: number): Promise<LoadResult> {
 }
 
 async function main(): Promise<void> {
-  if (!args.includes('--no-build')) {
+  if (!process.argv.includes('--no-build')) {
     const b = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: root, stdio: 'inherit' });
     if (b.status !== 0) console.warn('build:server reported errors; benchmarking whatever dist/ holds');
   }

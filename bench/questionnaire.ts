@@ -3,7 +3,6 @@
 // The server runs as its own process (node --import tsx src/server/main.ts) on 127.0.0.1; loops are bounded by time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,28 +14,15 @@ import { frameworkItems, isAnswerable } from '../src/engine/questionnaire/items.
 import { loadConfig } from '../src/server/config.js';
 import { randomIds, systemClock } from '../src/server/clock.js';
 import { createSession } from '../src/server/services/auth.js';
+import { freePort, numberArg } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const arg = numberArg;
 const SECONDS = arg('seconds', 10);
 const CLIENTS = arg('clients', 200);
 const SUBMISSIONS = arg('submissions', 2000);
 const ADMIN_PASSWORD = 'bench-admin-password';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const CLK_TCK = 100;

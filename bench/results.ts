@@ -2,7 +2,6 @@
 // robustness → snapshot stored), one scorecard PDF, the batch of every PDF (ZIP job), the XLSX, and the dashboard and
 // scorecard API response times. Run: npx tsx bench/results.ts [--n 2000] [--batch 2000]
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -18,30 +17,14 @@ import { runNextResultJob } from '../src/server/services/results-jobs.js';
 import { requestBatchPdf, resultsXlsx, scorecardPdf } from '../src/server/services/reports.js';
 import { findJob } from '../src/server/repositories/results.js';
 import { createResultsData } from '../test/helpers/results-data.js';
+import { freePort, numberArg, percentile } from './support.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const arg = numberArg;
 const N = arg('n', 2000);
 const BATCH = arg('batch', N);
 const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const pct = percentile;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
 

@@ -24,32 +24,16 @@ import { createRng } from '../src/engine/random.js';
 import { defaultFramework } from '../src/engine/framework/default/index.js';
 import { frameworkItems } from '../src/engine/questionnaire/items.js';
 import { generateAnswers } from '../test/helpers/results-data.js';
+import { freePort, numberArg, percentile } from './support.js';
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
+const arg = numberArg;
 const N = arg('n', 2000);
 const REVIEWERS = arg('reviewers', 20);
 const SECONDS = arg('seconds', 20);
 const QUEUE_REQUESTS = arg('queue', 60);
 const log = pino({ level: 'silent' }) as unknown as FastifyBaseLogger;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
+const pct = percentile;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function main() {
