@@ -9,12 +9,17 @@ import pg from 'pg';
 // loop drains, which throws away process.exitCode (a failing test run or CLI command would exit 0), and its 'exit'
 // handler then fails on a missing callback. Drop both (each server gets its own exit handler below); its signal
 // handlers (stop the servers on Ctrl-C) stay, unless the caller takes them over.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+unhook('beforeExit', 'exit');
+
+// Idempotent: a test runner may evaluate this module more than once while async-exit-hook stays one shared instance.
+function unhook(...events: string[]): void {
+  const hooked = new Set(exitHook.hookedEvents());
+  for (const event of events) if (hooked.has(event)) exitHook.unhookEvent(event);
+}
 
 /** For a caller with its own orderly shutdown (the server's main): stop the library's signal handlers racing it. */
 export function takeOverShutdownSignals(): void {
-  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(event);
+  unhook('SIGINT', 'SIGTERM', 'SIGHUP');
 }
 
 export interface EmbeddedDatabase {
