@@ -122,24 +122,8 @@ export async function nextSnapshotSeq(db: Kysely<Database>, editionId: string): 
   return r.rows[0]!.n;
 }
 
-export interface NewSnapshot {
-  id: string;
-  edition_id: string;
-  seq: number;
-  framework_id: string;
-  framework_version: string;
-  engine_version: string;
-  fingerprint: string;
-  evidence_rule: string;
-  options: unknown;
-  unit_count: number;
-  summary: unknown;
-  robustness: unknown;
-  comparison: unknown;
-  previous_snapshot_id: string | null;
-  created_by: string | null;
-  created_at: Date;
-}
+/** A snapshot as written: the stored columns, without what is joined or derived on reading. */
+export type NewSnapshot = Omit<SnapshotRow, 'created_by_name' | 'official'>;
 
 export interface NewUnit {
   organisation_id: string;

@@ -135,23 +135,6 @@ export async function refreshReviewTotals(db: Kysely<Database>, eid: string, evi
   return stale.length;
 }
 
-/** Submitted participants with the attributes the queue filters on. */
-export interface QueueOrgRow {
-  organisation_id: string;
-  code: string;
-  name_th: string;
-  name_en: string | null;
-  level: string;
-  ministry_code: string | null;
-  province_code: string | null;
-  parent_id: string | null;
-  reviewer_id: string | null;
-  reviewer_name: string | null;
-  open_deadline: Date | null;
-  total: number;
-  counts: Record<string, number> | null;
-}
-
 /** One row per submitted participant: its reviewable total (for `dimension` or "*") and current review state counts. */
 export async function queueRows(db: Kysely<Database>, eid: string, dimension: string, scope: string[] | null): Promise<QueueOrgRow[]> {
   const r = await sql<QueueOrgRow>`
