@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, numberArg } from './support.js';
+import { freePort, numberArg, treeCpuSeconds } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = numberArg;
@@ -28,30 +28,6 @@ interface Server {
   startCpuS: number;
 }
 
-const CLK_TCK = 100;
-
-/** CPU seconds used so far by a process and all its descendants (the server and its PostgreSQL). */
-function treeCpuSeconds(rootPid: number): number {
-  const stats = new Map<number, { ppid: number; cpu: number }>();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const raw = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLK_TCK });
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  let total = 0;
-  const todo = [rootPid];
-  while (todo.length) {
-    const pid = todo.pop()!;
-    total += stats.get(pid)?.cpu ?? 0;
-    for (const [child, st] of stats) if (st.ppid === pid) todo.push(child);
-  }
-  return total;
-}
 
 async function startServer(dataDir: string, port: number, pgPort: number): Promise<Server> {
   const t0 = performance.now();

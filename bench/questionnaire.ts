@@ -14,7 +14,7 @@ import { frameworkItems, isAnswerable } from '../src/engine/questionnaire/items.
 import { loadConfig } from '../src/server/config.js';
 import { randomIds, systemClock } from '../src/server/clock.js';
 import { createSession } from '../src/server/services/auth.js';
-import { freePort, numberArg } from './support.js';
+import { freePort, numberArg, treeCpuSeconds } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = numberArg;
@@ -25,36 +25,6 @@ const ADMIN_PASSWORD = 'bench-admin-password';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const CLK_TCK = 100;
-
-/**
- * CPU seconds used so far by a process and its descendants (the server and its PostgreSQL). The machine is shared,
- * so latency depends on what else runs; CPU time per request does not, and bounds throughput on 2 cores.
- */
-function treeCpuSeconds(rootPid: number): number {
-  const stats = new Map<number, { ppid: number; cpu: number }>();
-  for (const d of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const raw = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLK_TCK });
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  let total = 0;
-  const todo = [rootPid];
-  const seen = new Set<number>();
-  while (todo.length) {
-    const pid = todo.pop()!;
-    if (seen.has(pid)) continue;
-    seen.add(pid);
-    total += stats.get(pid)?.cpu ?? 0;
-    for (const [p, st] of stats) if (st.ppid === pid) todo.push(p);
-  }
-  return total;
-}
 
 function loadAverage(): string {
   try {
