@@ -375,6 +375,89 @@ export interface ReviewItemTable {
   updated_at: Timestamp;
 }
 
+/** Digital Government Awards (issue 8). */
+export interface AwardSetVersionTable {
+  edition_id: string;
+  seq: number;
+  definition: Json;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AwardDecisionTable {
+  edition_id: string;
+  category_id: string;
+  kind: 'rule' | 'committee';
+  state: 'computed' | 'reviewed' | 'approved' | 'announced';
+  set_seq: number | null;
+  snapshot_id: string | null;
+  previous_snapshot_id: string | null;
+  inputs_fingerprint: string | null;
+  record: Json;
+  version: Generated<number>;
+  computed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AwardNominationTable {
+  id: string;
+  edition_id: string;
+  category_id: string;
+  organisation_id: string;
+  person_name_th: string;
+  person_name_en: string | null;
+  position_th: string;
+  position_en: string | null;
+  statement: string;
+  nominated_by: string;
+  created_at: Timestamp;
+}
+
+export interface AwardNominationFileTable {
+  id: string;
+  nomination_id: string;
+  sha256: string;
+  filename: string;
+  size: number;
+  mime_type: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface AwardNominationJudgeTable {
+  nomination_id: string;
+  judge_id: string;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
+export interface AwardJudgeScoreTable {
+  nomination_id: string;
+  judge_id: string;
+  criterion: string;
+  score: number;
+  updated_at: Timestamp;
+}
+
+export interface AwardCertificateTable {
+  code: string;
+  edition_id: string;
+  category_id: string;
+  group_key: string;
+  recipient_key: string;
+  organisation_id: string | null;
+  nomination_id: string | null;
+  recipient_th: string;
+  recipient_en: string;
+  category_th: string;
+  category_en: string;
+  group_th: string;
+  group_en: string;
+  year_be: number;
+  status: Generated<'valid' | 'revoked'>;
+  issued_at: Timestamp;
+}
+
 export interface Database {
   ministry: MinistryTable;
   province: ProvinceTable;
@@ -407,4 +490,11 @@ export interface Database {
   review_decision: ReviewDecisionTable;
   review_item: ReviewItemTable;
   review_total: ReviewTotalTable;
+  award_set_version: AwardSetVersionTable;
+  award_decision: AwardDecisionTable;
+  award_nomination: AwardNominationTable;
+  award_nomination_file: AwardNominationFileTable;
+  award_nomination_judge: AwardNominationJudgeTable;
+  award_judge_score: AwardJudgeScoreTable;
+  award_certificate: AwardCertificateTable;
 }

@@ -9,6 +9,7 @@ import * as reminders from './20261123_0102_reminders.js';
 import * as results from './20261123_0200_results.js';
 import * as review from './20261123_0300_review.js';
 import * as reviewTotals from './20261123_0301_review_totals.js';
+import * as awards from './20261124_0400_awards.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '20261123_0200_results': results,
   '20261123_0300_review': review,
   '20261123_0301_review_totals': reviewTotals,
+  '20261124_0400_awards': awards,
 };

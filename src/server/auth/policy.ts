@@ -30,7 +30,11 @@ export type Action =
   | 'invitations.list'
   | 'invitations.create' // needs resource.organisationId (or null) and resource.role
   | 'outbox.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'awards.manage' // edit award sets, compute, approve, announce, record committee decisions, assign judges
+  | 'awards.review' // see every award decision (not only announced ones), review and override
+  | 'awards.nominate' // nominate a person of resource.organisationId for a committee award
+  | 'awards.judge'; // score nominations assigned to the user
 
 export interface Resource {
   organisationId?: string | null;
@@ -64,7 +68,14 @@ export function can(user: SessionUser | null, action: Action, resource: Resource
     case 'invitations.list':
     case 'outbox.read':
     case 'audit.verify':
+    case 'awards.manage':
       return admin;
+    case 'awards.review':
+      return admin || user.role === 'reviewer';
+    case 'awards.nominate':
+      return admin || ((user.role === 'head' || user.role === 'coordinator') && isMemberOf(user, resource.organisationId));
+    case 'awards.judge':
+      return user.role === 'judge';
     case 'invitations.create':
       if (admin) return true;
       return (

@@ -11,7 +11,8 @@ import { questionnaireRoutes } from './questionnaire.js';
 import { evidenceRoutes } from './evidence.js';
 import { resultsRoutes } from './results.js';
 import { reviewRoutes } from './review.js';
+import { awardsRoutes } from './awards.js';
 
 export type RouteModule = (app: AppInstance, ctx: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes, resultsRoutes, reviewRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes, resultsRoutes, reviewRoutes, awardsRoutes];

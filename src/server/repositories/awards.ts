@@ -1,0 +1,384 @@
+// SQL for the Digital Government Awards: award-set versions, category decisions, nominations, judges, scores, certificates.
+import type { Kysely } from 'kysely';
+import type { AwardCertificateTable, Database } from '../../db/schema.js';
+
+const j = (v: unknown): string => JSON.stringify(v);
+
+// ---- award sets ----
+
+export interface AwardSetRow {
+  edition_id: string;
+  seq: number;
+  definition: unknown;
+  created_at: Date;
+  created_by_name: string | null;
+}
+
+function setQuery(db: Kysely<Database>, editionId: string) {
+  return db
+    .selectFrom('award_set_version as v')
+    .leftJoin('app_user as u', 'u.id', 'v.created_by')
+    .select(['v.edition_id', 'v.seq', 'v.definition', 'v.created_at', 'u.display_name as created_by_name'])
+    .where('v.edition_id', '=', editionId);
+}
+
+export async function currentAwardSet(db: Kysely<Database>, editionId: string): Promise<AwardSetRow | undefined> {
+  return setQuery(db, editionId).orderBy('v.seq', 'desc').limit(1).executeTakeFirst() as Promise<AwardSetRow | undefined>;
+}
+
+export async function awardSetVersions(db: Kysely<Database>, editionId: string): Promise<AwardSetRow[]> {
+  return setQuery(db, editionId).orderBy('v.seq', 'desc').execute() as Promise<AwardSetRow[]>;
+}
+
+export async function insertAwardSet(db: Kysely<Database>, v: { edition_id: string; seq: number; definition: unknown; created_by: string | null; created_at: Date }): Promise<void> {
+  await db.insertInto('award_set_version').values({ ...v, definition: j(v.definition) }).execute();
+}
+
+/** Serialises writers of one edition's awards (set versions, compute, actions) on the edition row. */
+export async function lockEditionForAwards(db: Kysely<Database>, editionId: string): Promise<boolean> {
+  const r = await db.selectFrom('edition').select('id').where('id', '=', editionId).forUpdate().executeTakeFirst();
+  return r !== undefined;
+}
+
+// ---- decisions ----
+
+export interface DecisionRow {
+  edition_id: string;
+  category_id: string;
+  kind: 'rule' | 'committee';
+  state: 'computed' | 'reviewed' | 'approved' | 'announced';
+  set_seq: number | null;
+  snapshot_id: string | null;
+  previous_snapshot_id: string | null;
+  inputs_fingerprint: string | null;
+  record: unknown;
+  version: number;
+  computed_at: Date;
+  updated_at: Date;
+}
+
+export async function listDecisions(db: Kysely<Database>, editionId: string, opts: { announcedOnly?: boolean; lock?: boolean } = {}): Promise<DecisionRow[]> {
+  let q = db.selectFrom('award_decision').selectAll().where('edition_id', '=', editionId);
+  if (opts.announcedOnly) q = q.where('state', '=', 'announced');
+  if (opts.lock) q = q.forUpdate();
+  return q.orderBy('category_id').execute() as Promise<DecisionRow[]>;
+}
+
+export async function findDecision(db: Kysely<Database>, editionId: string, categoryId: string, lock = false): Promise<DecisionRow | undefined> {
+  let q = db.selectFrom('award_decision').selectAll().where('edition_id', '=', editionId).where('category_id', '=', categoryId);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst() as Promise<DecisionRow | undefined>;
+}
+
+export async function upsertDecision(
+  db: Kysely<Database>,
+  d: Omit<DecisionRow, 'version'>,
+): Promise<void> {
+  await db
+    .insertInto('award_decision')
+    .values({ ...d, record: j(d.record) })
+    .onConflict((oc) =>
+      oc.columns(['edition_id', 'category_id']).doUpdateSet((eb) => ({
+        kind: d.kind,
+        state: d.state,
+        set_seq: d.set_seq,
+        snapshot_id: d.snapshot_id,
+        previous_snapshot_id: d.previous_snapshot_id,
+        inputs_fingerprint: d.inputs_fingerprint,
+        record: j(d.record),
+        computed_at: d.computed_at,
+        updated_at: d.updated_at,
+        version: eb('award_decision.version', '+', 1),
+      })),
+    )
+    .execute();
+}
+
+export async function updateDecisionRecord(db: Kysely<Database>, editionId: string, categoryId: string, state: DecisionRow['state'], record: unknown, now: Date): Promise<void> {
+  await db
+    .updateTable('award_decision')
+    .set((eb) => ({ state, record: j(record), updated_at: now, version: eb('version', '+', 1) }))
+    .where('edition_id', '=', editionId)
+    .where('category_id', '=', categoryId)
+    .execute();
+}
+
+export async function deleteDecision(db: Kysely<Database>, editionId: string, categoryId: string): Promise<void> {
+  await db.deleteFrom('award_decision').where('edition_id', '=', editionId).where('category_id', '=', categoryId).execute();
+}
+
+/** Announced decisions of every edition, with the edition's year (for totals by year). */
+export async function announcedDecisionsAllEditions(db: Kysely<Database>): Promise<(DecisionRow & { year_be: number })[]> {
+  return db
+    .selectFrom('award_decision as d')
+    .innerJoin('edition as e', 'e.id', 'd.edition_id')
+    .selectAll('d')
+    .select('e.year_be')
+    .where('d.state', '=', 'announced')
+    .orderBy('e.year_be')
+    .orderBy('d.category_id')
+    .execute() as Promise<(DecisionRow & { year_be: number })[]>;
+}
+
+// ---- snapshots (read-only views the awards need) ----
+
+/** The official snapshot of the latest edition before `yearBe` that has one. */
+export async function previousOfficialSnapshot(db: Kysely<Database>, yearBe: number): Promise<{ snapshot_id: string; edition_id: string; year_be: number } | undefined> {
+  return db
+    .selectFrom('result_official as ro')
+    .innerJoin('edition as e', 'e.id', 'ro.edition_id')
+    .select(['ro.snapshot_id', 'ro.edition_id', 'e.year_be'])
+    .where('e.year_be', '<', yearBe)
+    .orderBy('e.year_be', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Every unit of a snapshot with its engine input, result and rank interval, in organisation-id order. */
+export async function snapshotUnitBodies(db: Kysely<Database>, snapshotId: string): Promise<{ organisation_id: string; input: unknown; result: unknown; rank_interval: unknown }[]> {
+  return db
+    .selectFrom('result_unit')
+    .select(['organisation_id', 'input', 'result', 'rank_interval'])
+    .where('snapshot_id', '=', snapshotId)
+    .orderBy('organisation_id')
+    .execute();
+}
+
+/** Only the unit results of a snapshot (the previous edition, for improvement). */
+export async function snapshotUnitResults(db: Kysely<Database>, snapshotId: string): Promise<unknown[]> {
+  const rows = await db.selectFrom('result_unit').select('result').where('snapshot_id', '=', snapshotId).orderBy('organisation_id').execute();
+  return rows.map((r) => r.result);
+}
+
+export interface AwardOrgRow {
+  id: string;
+  code: string;
+  name_th: string;
+  name_en: string | null;
+  level: string;
+  ministry_code: string | null;
+  province_code: string | null;
+  serves_public: boolean;
+}
+
+export async function organisationsByIds(db: Kysely<Database>, ids: string[]): Promise<AwardOrgRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('organisation')
+    .select(['id', 'code', 'name_th', 'name_en', 'level', 'ministry_code', 'province_code', 'serves_public'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Organisations scored in a snapshot, with their ministry and province (the roll-up population). */
+export async function snapshotPopulation(db: Kysely<Database>, snapshotId: string): Promise<AwardOrgRow[]> {
+  return db
+    .selectFrom('result_unit as ru')
+    .innerJoin('organisation as o', 'o.id', 'ru.organisation_id')
+    .select(['o.id', 'o.code', 'o.name_th', 'o.name_en', 'o.level', 'o.ministry_code', 'o.province_code', 'o.serves_public'])
+    .where('ru.snapshot_id', '=', snapshotId)
+    .execute();
+}
+
+export async function ministryNames(db: Kysely<Database>): Promise<{ code: string; name_th: string; name_en: string }[]> {
+  return db.selectFrom('ministry').select(['code', 'name_th', 'name_en']).execute();
+}
+
+export async function provinceNames(db: Kysely<Database>): Promise<{ code: string; name_th: string; name_en: string }[]> {
+  return db.selectFrom('province').select(['code', 'name_th', 'name_en']).execute();
+}
+
+export async function userNames(db: Kysely<Database>, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+export async function activeJudges(db: Kysely<Database>, ids?: string[]): Promise<{ id: string; display_name: string; email: string }[]> {
+  let q = db.selectFrom('app_user').select(['id', 'display_name', 'email']).where('role', '=', 'judge').where('active', '=', true);
+  if (ids) {
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', ids);
+  }
+  return q.orderBy('display_name').execute();
+}
+
+// ---- nominations ----
+
+export interface NominationRow {
+  id: string;
+  edition_id: string;
+  category_id: string;
+  organisation_id: string;
+  org_code: string;
+  org_name_th: string;
+  org_name_en: string | null;
+  person_name_th: string;
+  person_name_en: string | null;
+  position_th: string;
+  position_en: string | null;
+  statement: string;
+  nominated_by: string;
+  nominated_by_name: string | null;
+  created_at: Date;
+}
+
+function nominationQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('award_nomination as n')
+    .innerJoin('organisation as o', 'o.id', 'n.organisation_id')
+    .leftJoin('app_user as u', 'u.id', 'n.nominated_by')
+    .select([
+      'n.id',
+      'n.edition_id',
+      'n.category_id',
+      'n.organisation_id',
+      'o.code as org_code',
+      'o.name_th as org_name_th',
+      'o.name_en as org_name_en',
+      'n.person_name_th',
+      'n.person_name_en',
+      'n.position_th',
+      'n.position_en',
+      'n.statement',
+      'n.nominated_by',
+      'u.display_name as nominated_by_name',
+      'n.created_at',
+    ]);
+}
+
+/** Nominations of an edition, narrowed to an organisation or to a judge's assignments when given. */
+export async function listNominations(
+  db: Kysely<Database>,
+  editionId: string,
+  f: { categoryId?: string; organisationId?: string; judgeId?: string },
+): Promise<NominationRow[]> {
+  let q = nominationQuery(db).where('n.edition_id', '=', editionId);
+  if (f.categoryId) q = q.where('n.category_id', '=', f.categoryId);
+  if (f.organisationId) q = q.where('n.organisation_id', '=', f.organisationId);
+  if (f.judgeId) {
+    const judgeId = f.judgeId;
+    q = q.where((eb) => eb.exists(eb.selectFrom('award_nomination_judge as nj').select('nj.judge_id').whereRef('nj.nomination_id', '=', 'n.id').where('nj.judge_id', '=', judgeId)));
+  }
+  return q.orderBy('n.created_at').orderBy('n.id').execute() as Promise<NominationRow[]>;
+}
+
+export async function findNomination(db: Kysely<Database>, id: string): Promise<NominationRow | undefined> {
+  return nominationQuery(db).where('n.id', '=', id).executeTakeFirst() as Promise<NominationRow | undefined>;
+}
+
+export async function insertNomination(
+  db: Kysely<Database>,
+  n: Omit<NominationRow, 'org_code' | 'org_name_th' | 'org_name_en' | 'nominated_by_name'>,
+): Promise<void> {
+  await db.insertInto('award_nomination').values(n).execute();
+}
+
+export interface NominationFileRow {
+  id: string;
+  nomination_id: string;
+  sha256: string;
+  filename: string;
+  size: number;
+  mime_type: string;
+  uploaded_at: Date;
+}
+
+export async function nominationFiles(db: Kysely<Database>, nominationIds: string[]): Promise<NominationFileRow[]> {
+  if (nominationIds.length === 0) return [];
+  return db
+    .selectFrom('award_nomination_file')
+    .select(['id', 'nomination_id', 'sha256', 'filename', 'size', 'mime_type', 'uploaded_at'])
+    .where('nomination_id', 'in', nominationIds)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute() as Promise<NominationFileRow[]>;
+}
+
+export async function insertNominationFile(db: Kysely<Database>, f: Omit<NominationFileRow, 'uploaded_at'> & { uploaded_by: string; uploaded_at: Date }): Promise<void> {
+  await db.insertInto('award_nomination_file').values(f).execute();
+}
+
+export async function nominationJudges(db: Kysely<Database>, nominationIds: string[]): Promise<{ nomination_id: string; judge_id: string; display_name: string }[]> {
+  if (nominationIds.length === 0) return [];
+  return db
+    .selectFrom('award_nomination_judge as nj')
+    .innerJoin('app_user as u', 'u.id', 'nj.judge_id')
+    .select(['nj.nomination_id', 'nj.judge_id', 'u.display_name'])
+    .where('nj.nomination_id', 'in', nominationIds)
+    .orderBy('u.display_name')
+    .execute();
+}
+
+export async function replaceNominationJudges(db: Kysely<Database>, nominationId: string, judgeIds: string[], by: string, at: Date): Promise<void> {
+  await db.deleteFrom('award_nomination_judge').where('nomination_id', '=', nominationId).execute();
+  if (judgeIds.length > 0)
+    await db
+      .insertInto('award_nomination_judge')
+      .values(judgeIds.map((judge_id) => ({ nomination_id: nominationId, judge_id, assigned_by: by, assigned_at: at })))
+      .execute();
+}
+
+export async function isJudgeAssigned(db: Kysely<Database>, nominationId: string, judgeId: string): Promise<boolean> {
+  const r = await db.selectFrom('award_nomination_judge').select('judge_id').where('nomination_id', '=', nominationId).where('judge_id', '=', judgeId).executeTakeFirst();
+  return r !== undefined;
+}
+
+export interface ScoreRow {
+  nomination_id: string;
+  judge_id: string;
+  criterion: string;
+  score: number;
+}
+
+/** Scores on the given nominations; only from judges currently assigned when `assignedOnly`. */
+export async function judgeScores(db: Kysely<Database>, nominationIds: string[], opts: { judgeId?: string; assignedOnly?: boolean } = {}): Promise<ScoreRow[]> {
+  if (nominationIds.length === 0) return [];
+  let q = db.selectFrom('award_judge_score as s').select(['s.nomination_id', 's.judge_id', 's.criterion', 's.score']).where('s.nomination_id', 'in', nominationIds);
+  if (opts.judgeId) q = q.where('s.judge_id', '=', opts.judgeId);
+  if (opts.assignedOnly)
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('award_nomination_judge as nj').select('nj.judge_id').whereRef('nj.nomination_id', '=', 's.nomination_id').whereRef('nj.judge_id', '=', 's.judge_id')),
+    );
+  return q.orderBy('s.nomination_id').orderBy('s.judge_id').orderBy('s.criterion').execute() as Promise<ScoreRow[]>;
+}
+
+export async function upsertScores(db: Kysely<Database>, rows: (ScoreRow & { updated_at: Date })[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('award_judge_score')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['nomination_id', 'judge_id', 'criterion']).doUpdateSet((eb) => ({ score: eb.ref('excluded.score'), updated_at: eb.ref('excluded.updated_at') })))
+    .execute();
+}
+
+// ---- certificates ----
+
+export type CertificateRow = Omit<AwardCertificateTable, 'status' | 'issued_at'> & { status: 'valid' | 'revoked'; issued_at: Date };
+
+/** Inserts certificates; an award that already has one keeps its code (a retried announce issues nothing new). */
+export async function insertCertificates(db: Kysely<Database>, rows: Omit<CertificateRow, 'status'>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('award_certificate')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.columns(['edition_id', 'category_id', 'group_key', 'recipient_key']).doNothing())
+      .execute();
+}
+
+export async function listCertificates(db: Kysely<Database>, editionId: string, organisationId?: string): Promise<CertificateRow[]> {
+  let q = db.selectFrom('award_certificate').selectAll().where('edition_id', '=', editionId);
+  if (organisationId) q = q.where('organisation_id', '=', organisationId);
+  return q.orderBy('category_id').orderBy('group_key').orderBy('recipient_th').execute() as Promise<CertificateRow[]>;
+}
+
+export async function findCertificate(db: Kysely<Database>, code: string): Promise<CertificateRow | undefined> {
+  return db.selectFrom('award_certificate').selectAll().where('code', '=', code).executeTakeFirst() as Promise<CertificateRow | undefined>;
+}
+
+export async function certificateCodeExists(db: Kysely<Database>, codes: string[]): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db.selectFrom('award_certificate').select('code').where('code', 'in', codes).execute();
+  return new Set(rows.map((r) => r.code));
+}
+
