@@ -458,6 +458,122 @@ export interface AwardCertificateTable {
   issued_at: Timestamp;
 }
 
+/** Digital Local contest (issue 9). */
+export interface DlContestTable {
+  year: number;
+  config: Json;
+  version: Generated<number>;
+  basis: 'raw' | 'zscore' | 'additive' | null;
+  basis_reason: string | null;
+  basis_chosen_by: string | null;
+  basis_chosen_at: Timestamp | null;
+  result: Json | null;
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
+  announced_by: string | null;
+  announced_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DlEntryTable {
+  id: string;
+  contest_year: number;
+  organisation_id: string;
+  status: 'draft' | 'submitted' | 'withdrawn';
+  title: Generated<string>;
+  summary: Generated<string>;
+  sections: Json<Record<string, string>>;
+  links: Json<{ url: string; label: string }[]>;
+  version: Generated<number>;
+  last_request_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+  submitted_by: string | null;
+  submitted_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdrawn_at: Timestamp | null;
+  withdraw_reason: string | null;
+}
+
+export interface DlEntryVersionTable {
+  entry_id: string;
+  version: number;
+  content: Json;
+  request_id: string | null;
+  saved_by: string;
+  saved_at: Timestamp;
+}
+
+export interface DlAttachmentTable {
+  id: string;
+  entry_id: string;
+  section: string | null;
+  sha256: string;
+  filename: string;
+  size: number;
+  mime_type: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  deleted_by: string | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface DlJudgeAffiliationTable {
+  id: string;
+  judge_id: string;
+  organisation_id: string | null;
+  province_code: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface DlJudgeDeclarationTable {
+  id: string;
+  judge_id: string;
+  organisation_id: string | null;
+  province_code: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface DlAssignmentTable {
+  contest_year: number;
+  entry_id: string;
+  judge_id: string;
+  source: 'auto' | 'manual';
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
+export interface DlScoreSheetTable {
+  entry_id: string;
+  judge_id: string;
+  contest_year: number;
+  ratings: Json<Record<string, { score: number | null; comment: string }>>;
+  overall_comment: string | null;
+  status: 'draft' | 'submitted';
+  version: Generated<number>;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
+export interface DlTierOverrideTable {
+  id: string;
+  /** Order of the changes (they apply one after another). */
+  seq: Generated<string>;
+  contest_year: number;
+  entry_id: string;
+  from_tier: string | null;
+  to_tier: string | null;
+  reason: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   ministry: MinistryTable;
   province: ProvinceTable;
@@ -497,4 +613,13 @@ export interface Database {
   award_nomination_judge: AwardNominationJudgeTable;
   award_judge_score: AwardJudgeScoreTable;
   award_certificate: AwardCertificateTable;
+  dl_contest: DlContestTable;
+  dl_entry: DlEntryTable;
+  dl_entry_version: DlEntryVersionTable;
+  dl_attachment: DlAttachmentTable;
+  dl_judge_affiliation: DlJudgeAffiliationTable;
+  dl_judge_declaration: DlJudgeDeclarationTable;
+  dl_assignment: DlAssignmentTable;
+  dl_score_sheet: DlScoreSheetTable;
+  dl_tier_override: DlTierOverrideTable;
 }

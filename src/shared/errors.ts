@@ -33,6 +33,11 @@ export const ERROR_CATALOGUE = {
   REVIEW_AWAITING_AGENCY: { status: 409, th: 'รายการนี้ถูกส่งกลับให้หน่วยงานแก้ไข รอหน่วยงานส่งกลับมาก่อน', en: 'This item is with the agency for correction; wait for it to be resubmitted' },
   CORRECTION_ITEMS_ONLY: { status: 409, th: 'แก้ไขได้เฉพาะรายการที่ถูกส่งกลับให้แก้ไข ({items})', en: 'Only the items returned for correction can be changed ({items})' },
   CORRECTION_DEADLINE_PASSED: { status: 409, th: 'พ้นกำหนดส่งแก้ไขแล้ว', en: 'The correction deadline has passed' },
+  DL_ENTRIES_NOT_OPEN: { status: 409, th: 'ยังไม่เปิดรับใบสมัคร จะเปิดรับตั้งแต่ {opensTh}', en: 'Entries are not open yet; they open on {opensEn}' },
+  DL_ENTRIES_CLOSED: { status: 409, th: 'หมดเขตรับใบสมัครแล้วเมื่อ {closedTh} จึงส่งหรือแก้ไขใบสมัครไม่ได้ ข้อมูลไม่มีการเปลี่ยนแปลง', en: 'Entries closed on {closedEn}: the entry can no longer be submitted or changed; nothing was changed' },
+  DL_NOT_ELIGIBLE: { status: 409, th: 'องค์กรนี้สมัครไม่ได้: {detailTh}', en: 'This organisation may not enter: {detailEn}' },
+  DL_ENTRY_INCOMPLETE: { status: 409, th: 'ใบสมัครยังไม่ครบ: {detailTh}', en: 'The entry is not complete: {detailEn}' },
+  DL_JUDGING_NOT_OPEN: { status: 409, th: 'ไม่อยู่ในช่วงการให้คะแนน ({fromTh} – {toTh})', en: 'Scoring is not open (judging runs {fromEn} – {toEn})' },
   INTERNAL: { status: 500, th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -100,3 +100,26 @@ export function organisationScope(user: SessionUser): { all: true } | { all: fal
   if (can(user, 'registry.readAll')) return { all: true };
   return { all: false, ids: user.organisationId && ORGANISATION_ROLES.includes(user.role) ? [user.organisationId] : [] };
 }
+
+// ----- Digital Local contest (issue 9)
+
+/** An LAO applicant of this organisation (the entering LAO). */
+export function isDlApplicantOf(user: SessionUser, organisationId: string): boolean {
+  return user.role === 'lao_applicant' && isMemberOf(user, organisationId);
+}
+
+/**
+ * Who may read a Digital Local entry: DGA staff; the entering LAO's applicants; a judge only when assigned to it and
+ * only once it is submitted. Everyone else gets NOT_FOUND.
+ */
+export function canReadDlEntry(user: SessionUser, entry: { organisationId: string; status: string }, assignedJudgeIds: readonly string[] = []): boolean {
+  if (user.role === 'admin' || user.role === 'reviewer') return true;
+  if (user.role === 'lao_applicant') return isDlApplicantOf(user, entry.organisationId);
+  if (user.role === 'judge') return entry.status === 'submitted' && assignedJudgeIds.includes(user.id);
+  return false;
+}
+
+/** Only the entering LAO's applicants write an entry (drafts, attachments, submission, withdrawal). */
+export function canWriteDlEntry(user: SessionUser, entry: { organisationId: string }): boolean {
+  return isDlApplicantOf(user, entry.organisationId);
+}

@@ -12,7 +12,8 @@ import { evidenceRoutes } from './evidence.js';
 import { resultsRoutes } from './results.js';
 import { reviewRoutes } from './review.js';
 import { awardsRoutes } from './awards.js';
+import { digitalLocalRoutes } from './digital-local.js';
 
 export type RouteModule = (app: AppInstance, ctx: AppContext) => Promise<void>;
 
-export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes, resultsRoutes, reviewRoutes, awardsRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, authRoutes, invitationRoutes, userRoutes, registryRoutes, frameworkRoutes, editionRoutes, questionnaireRoutes, evidenceRoutes, resultsRoutes, reviewRoutes, awardsRoutes, digitalLocalRoutes];
