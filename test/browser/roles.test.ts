@@ -72,12 +72,16 @@ describe('role-aware home', () => {
     await page.getByRole('heading', { level: 1, name: 'ทะเบียนหน่วยงาน' }).waitFor();
   });
 
-  it('a judge sees only the home page with an empty assignment list', async () => {
+  it('a judge sees the home page and the judging sections, nothing of the registry', async () => {
     await createUser('judge@example.org', 'judge');
     const page = await signIn('judge@example.org');
     await page.getByText('กรรมการตัดสิน').first().waitFor();
     await page.getByText('ยังไม่มีผลงานที่ได้รับมอบหมาย').waitFor();
-    expect(await navLinks(page)).toEqual(['หน้าหลัก']);
+    const links = await navLinks(page);
+    expect(links[0]).toBe('หน้าหลัก');
+    expect(links).toContain('ให้คะแนนท้องถิ่นดิจิทัล');
+    expect(links).not.toContain('ทะเบียนหน่วยงาน');
+    expect(links).not.toContain('ผู้ใช้งาน');
     await h.screenshot(page, 'home-judge-th');
   });
 

@@ -9,7 +9,7 @@ import { endSession, RequireSession, useUser } from '../auth/session';
 import { Empty, NoAccess } from '../components/ui';
 import { useTranslation } from 'react-i18next';
 import { PublicLayout } from './PublicLayout';
-import { InviteAcceptPage, LoginPage, shellRoutes } from './routes';
+import { DlSignUpPage, DlWinnersPage, InviteAcceptPage, LoginPage, shellRoutes } from './routes';
 import { Shell } from './Shell';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -50,6 +50,8 @@ export function App() {
             <Route element={<PublicLayout />}>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/invite/:token" element={<InviteAcceptPage />} />
+              <Route path="/digital-local/sign-up" element={<DlSignUpPage />} />
+              <Route path="/digital-local/:year" element={<DlWinnersPage />} />
             </Route>
             <Route
               element={

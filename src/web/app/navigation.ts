@@ -1,6 +1,6 @@
 // Which sections each role sees: the one table the navigation and the home page read.
 import type { ComponentType } from 'react';
-import { IconBuildingCommunity, IconCalendarStats, IconClipboardList, IconHome, IconFileImport, IconMailForward, IconMail, IconUsers, IconBuilding, IconChartBar, IconChecklist } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarStats, IconClipboardList, IconHome, IconFileImport, IconMailForward, IconMail, IconUsers, IconBuilding, IconChartBar, IconChecklist, IconBulb, IconGavel, IconAward } from '@tabler/icons-react';
 import type { Role, User } from '../api/types';
 
 export interface NavItem {
@@ -34,6 +34,9 @@ const RULES: NavRule[] = [
   { key: 'review', roles: ['admin', 'reviewer'], icon: IconChecklist, to: () => '/review' },
   { key: 'corrections', roles: ['coordinator', 'contributor', 'head'], icon: IconChecklist, to: () => '/corrections' },
   { key: 'results', roles: ['admin', 'reviewer', 'head', 'coordinator'], icon: IconChartBar, to: () => '/results' },
+  { key: 'dlEntry', roles: ['lao_applicant'], icon: IconBulb, to: () => '/digital-local/entry' },
+  { key: 'dlJudging', roles: ['judge'], icon: IconGavel, to: () => '/digital-local/judging' },
+  { key: 'dlAdmin', roles: ['admin'], icon: IconAward, to: () => '/digital-local/admin' },
   { key: 'laoImport', roles: ['admin'], icon: IconFileImport, to: () => '/registry/lao-import' },
   { key: 'invitations', roles: ['admin', 'coordinator'], icon: IconMailForward, to: () => '/invitations' },
   { key: 'outbox', roles: ['admin'], icon: IconMail, to: () => '/outbox' },

@@ -26,6 +26,10 @@ const ScorecardPage = lazy(() => import('../features/results/ScorecardPage'));
 const ReviewQueuePage = lazy(() => import('../features/review/ReviewQueuePage'));
 const ReviewItemsPage = lazy(() => import('../features/review/ReviewItemsPage'));
 const CorrectionsPage = lazy(() => import('../features/review/CorrectionsPage'));
+const DlEntryPage = lazy(() => import('../features/digital-local/EntryPage'));
+const DlJudgingPage = lazy(() => import('../features/digital-local/JudgingPage'));
+const DlScorePage = lazy(() => import('../features/digital-local/ScoreEntryPage'));
+const DlAdminPage = lazy(() => import('../features/digital-local/AdminPage'));
 // Opened directly on a questionnaire: fetch its code alongside the session check, not after it.
 if (window.location.pathname.startsWith('/survey/')) void import('../features/questionnaire/QuestionnairePage');
 
@@ -51,8 +55,20 @@ export const shellRoutes: AppRoute[] = [
   { path: '/review/:eid/:oid', page: ReviewItemsPage, roles: ['admin', 'reviewer'] },
   { path: '/corrections', page: CorrectionsPage, roles: ['coordinator', 'contributor', 'head'] },
   { path: '/corrections/:eid/:oid', page: CorrectionsPage, roles: ['admin', 'reviewer', 'coordinator', 'contributor', 'head'] },
+  // Digital Local: signed-in pages sit under fixed words (entry, judging, admin) so they never collide with the
+  // public winners page /digital-local/:year.
+  { path: '/digital-local/entry', page: DlEntryPage, roles: ['lao_applicant'] },
+  { path: '/digital-local/entry/:year', page: DlEntryPage, roles: ['lao_applicant'] },
+  { path: '/digital-local/judging', page: DlJudgingPage, roles: ['judge'] },
+  { path: '/digital-local/judging/:year', page: DlJudgingPage, roles: ['judge'] },
+  { path: '/digital-local/judging/:year/:entryId', page: DlScorePage, roles: ['judge'] },
+  { path: '/digital-local/admin', page: DlAdminPage, roles: ['admin'] },
+  { path: '/digital-local/admin/:year', page: DlAdminPage, roles: ['admin'] },
+  { path: '/digital-local/admin/:year/:tab', page: DlAdminPage, roles: ['admin'] },
 ];
 
 /** Pages shown without a session. */
 export const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 export const InviteAcceptPage = lazy(() => import('../features/auth/InviteAcceptPage'));
+export const DlSignUpPage = lazy(() => import('../features/digital-local/SignUpPage'));
+export const DlWinnersPage = lazy(() => import('../features/digital-local/WinnersPage'));

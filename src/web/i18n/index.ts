@@ -7,6 +7,7 @@ import en from './en.json';
 import '../features/questionnaire/shell-i18n';
 import '../features/results/shell-i18n';
 import '../features/review/shell-i18n';
+import '../features/digital-local/shell-i18n';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,7 +1,7 @@
 // Role-aware home: a greeting, the sections this role can open, and honest empty states for what is not open yet.
 import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title, Paper, Skeleton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconArrowRight, IconGavel, IconBulb, IconChecklist } from '@tabler/icons-react';
+import { IconArrowRight, IconGavel, IconChecklist } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -46,7 +46,6 @@ function MyOrganisation({ id }: { id: string }) {
 const PENDING: Partial<Record<Role, { key: string; icon: typeof IconGavel }>> = {
   reviewer: { key: 'reviewer', icon: IconChecklist },
   judge: { key: 'judge', icon: IconGavel },
-  lao_applicant: { key: 'lao', icon: IconBulb },
 };
 
 export default function HomePage() {

@@ -1,0 +1,92 @@
+// Public page: the announced winners of one Digital Local year, by tier, with each LAO's innovation.
+import { Badge, Card, Container, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconAward } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { PageLoader } from '../../auth/session';
+import { useFormat } from '../../components/format';
+import { Empty, useDocumentTitle } from '../../components/ui';
+import { useWinners, type Winner } from './api';
+import { laoTypeName, pickText, useEn } from './components';
+import './i18n';
+import { NS } from './i18n';
+
+const TIER_COLOURS = ['yellow', 'teal', 'blue', 'grape'];
+
+function WinnerCard({ w, colour }: { w: Winner; colour: string }) {
+  const en = useEn();
+  const f = useFormat();
+  return (
+    <Card withBorder radius="md" padding="lg" component="article" data-winner={w.entryId}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
+        <Badge color={colour} variant="light" leftSection={<IconAward size={14} aria-hidden />}>
+          {pickText(w.tierName, en)}
+        </Badge>
+      </Group>
+      <Title order={3} size="h4">
+        {w.title}
+      </Title>
+      <Text fw={600} mt={6}>
+        {f.name(w.organisation)}
+      </Text>
+      <Text size="sm" c="dimmed">
+        {[laoTypeName(w.organisation.orgType, en), w.province ? f.name(w.province) : null].filter(Boolean).join(' · ')}
+      </Text>
+      {w.summary ? (
+        <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}>
+          {w.summary}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+export default function WinnersPage() {
+  const { year = '' } = useParams();
+  const { t } = useTranslation(NS);
+  const en = useEn();
+  const f = useFormat();
+  const q = useWinners(year);
+  useDocumentTitle(q.data ? pickText(q.data.name, en) : t('winners.title', { year }));
+  if (q.isPending) return <PageLoader />;
+  if (q.isError) {
+    return (
+      <Container size="lg">
+        <Empty title={t('winners.notYetTitle', { year })} description={t('winners.notYet')} />
+      </Container>
+    );
+  }
+  const d = q.data;
+  return (
+    <Container size="lg">
+      <Stack gap="xl">
+        <div>
+          <Text c="dimmed" size="sm">
+            {t('winners.kicker')}
+          </Text>
+          <Title order={1}>{pickText(d.name, en)}</Title>
+          <Text c="dimmed" mt={4}>
+            {t('winners.announced', { date: f.date(d.announcedAt), count: d.winners.length })}
+          </Text>
+        </div>
+        {d.winners.length === 0 ? <Empty title={t('winners.none')} /> : null}
+        {d.tiers.map((tier, i) => {
+          const list = d.winners.filter((w) => w.tier === tier.code);
+          if (list.length === 0) return null;
+          return (
+            <section key={tier.code} aria-labelledby={`tier-${tier.code}`}>
+              <Title order={2} size="h3" id={`tier-${tier.code}`} mb="sm">
+                {t('winners.tierHeading', { tier: pickText(tier.name, en), count: list.length })}
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+                {list.map((w) => (
+                  <WinnerCard key={w.entryId} w={w} colour={TIER_COLOURS[i] ?? 'gray'} />
+                ))}
+              </SimpleGrid>
+            </section>
+          );
+        })}
+      </Stack>
+    </Container>
+  );
+}
