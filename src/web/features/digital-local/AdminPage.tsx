@@ -4,10 +4,10 @@ import { IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { defaultDigitalLocalContest } from '../../../engine/judging/rubric.js';
+import { useQuery } from '@tanstack/react-query';
 import { PageLoader } from '../../auth/session';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
-import { useContest, useContests } from './api';
+import { dlApi, useContest, useContests } from './api';
 import { PhaseBadge, pickText, useEn } from './components';
 import './i18n';
 import { NS } from './i18n';
@@ -84,15 +84,23 @@ function NewContest() {
   const { t } = useTranslation(NS);
   // Buddhist Era: the contest years DGA uses.
   const [year, setYear] = useState<number>(new Date().getFullYear() + 543);
+  const valid = Number.isInteger(year) && year >= 2400 && year <= 2800;
+  // The server's defaults: the engine's rubric and tiers with a schedule in that year.
+  const defaults = useQuery({ queryKey: ['dl', 'defaults', year], queryFn: () => dlApi.contestDefaults(year), enabled: valid, staleTime: Infinity });
   return (
     <Stack gap="lg">
       <PageHeader title={t('admin.newContest')} description={t('admin.newHelp')} />
       <Paper withBorder radius="md" p="lg" maw={360}>
-        <NumberInput label={t('admin.yearBe')} value={year} onChange={(v) => setYear(Number(v))} min={2500} max={2700} allowDecimal={false} />
+        <NumberInput label={t('admin.yearBe')} value={year} onChange={(v) => setYear(Number(v))} min={2400} max={2800} allowDecimal={false} />
       </Paper>
-      <Suspense fallback={<PageLoader />}>
-        <SetupForm year={year} initial={defaultDigitalLocalContest(year)} version={null} key={year} />
-      </Suspense>
+      {defaults.error ? <ErrorAlert error={defaults.error} /> : null}
+      {defaults.data ? (
+        <Suspense fallback={<PageLoader />}>
+          <SetupForm year={year} initial={defaults.data.config} version={null} key={year} />
+        </Suspense>
+      ) : valid ? (
+        <PageLoader />
+      ) : null}
     </Stack>
   );
 }

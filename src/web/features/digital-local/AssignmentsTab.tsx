@@ -1,39 +1,51 @@
 // Admin: the judges × entries assignment matrix — automatic assignment, manual changes, conflicts of interest shown.
-import { Alert, Button, Checkbox, Group, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../auth/session';
+import { useFormat } from '../../components/format';
 import { ErrorAlert } from '../../components/ui';
-import { dlApi, keys, useMatrix, type AssignmentMatrix, type Contest } from './api';
+import { dlApi, keys, useMatrix, type AssignmentChange, type AutoAssignAnswer, type Contest, type JudgingReason } from './api';
 import { useEn } from './components';
 import { NS } from './i18n';
 
 export default function AssignmentsTab({ contest }: { contest: Contest }) {
   const { t } = useTranslation(NS);
   const en = useEn();
+  const f = useFormat();
   const client = useQueryClient();
   const q = useMatrix(contest.year);
-  const [lastError, setLastError] = useState<{ error: unknown; cell: string } | null>(null);
-  const setData = (m: AssignmentMatrix) => client.setQueryData(keys.matrix(contest.year), m);
-  const auto = useMutation({ mutationFn: () => dlApi.autoAssign(contest.year), onSuccess: setData });
-  const change = useMutation({
-    mutationFn: (v: { entryId: string; judgeId: string; assigned: boolean }) => dlApi.setAssignment(contest.year, v.entryId, v.judgeId, v.assigned),
-    onSuccess: (m) => {
-      setLastError(null);
-      setData(m);
+  const [refused, setRefused] = useState<{ error: unknown; cell: string } | null>(null);
+  const [warnings, setWarnings] = useState<JudgingReason[]>([]);
+  const [autoResult, setAutoResult] = useState<AutoAssignAnswer | null>(null);
+  const refresh = () => client.invalidateQueries({ queryKey: keys.matrix(contest.year) });
+  const auto = useMutation({
+    mutationFn: () => dlApi.autoAssign(contest.year),
+    onSuccess: async (r) => {
+      setAutoResult(r);
+      setRefused(null);
+      await refresh();
     },
-    onError: (error, v) => setLastError({ error, cell: `${v.entryId}:${v.judgeId}` }),
+  });
+  const change = useMutation({
+    mutationFn: (c: AssignmentChange) => dlApi.changeAssignment(contest.year, c),
+    onSuccess: async (r) => {
+      setRefused(null);
+      setWarnings(r.warnings);
+      await refresh();
+    },
+    onError: (error, c) => setRefused({ error, cell: `${c.entryId}:${c.judgeId}` }),
   });
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const m = q.data;
-  const assigned = new Set(m.assignments.map((a) => `${a.entryId}:${a.judgeId}`));
+  const assigned = new Map<string, string>();
+  for (const row of m.entries) for (const j of row.judges) assigned.set(`${row.entry.id}:${j.id}`, j.sheetStatus);
   const conflicts = new Map(m.conflicts.map((c) => [`${c.entryId}:${c.judgeId}`, c.reasons]));
-  const perEntry = (id: string) => m.assignments.filter((a) => a.entryId === id).length;
-  const perJudge = (id: string) => m.assignments.filter((a) => a.judgeId === id).length;
-  const k = contest.config.judgesPerEntry;
+  const k = m.judgesPerEntry;
+  const entryName = new Map(m.entries.map((r) => [r.entry.id, f.name(r.entry.organisation)]));
 
   return (
     <Stack gap="md">
@@ -46,12 +58,21 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
         </Button>
       </Group>
       {auto.error ? <ErrorAlert error={auto.error} /> : null}
-      {lastError ? <ErrorAlert error={lastError.error} title={t('assign.changeRefused')} /> : null}
-      {m.shortfalls && m.shortfalls.length > 0 ? (
-        <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('assign.shortfalls')}>
-          {m.shortfalls.map((s) => (
+      {autoResult ? (
+        <Alert color={autoResult.shortfalls.length > 0 ? 'orange' : 'green'} variant="light" role="status" title={t('assign.autoDone', { added: autoResult.added, total: autoResult.total, spread: autoResult.loadSpread })}>
+          {autoResult.shortfalls.map((s) => (
             <Text key={s.entryId} size="sm">
-              {en ? s.en : s.th}
+              {entryName.get(s.entryId) ?? s.entryId}: {en ? s.reason.en : s.reason.th} ({s.assigned}/{s.required})
+            </Text>
+          ))}
+        </Alert>
+      ) : null}
+      {refused ? <ErrorAlert error={refused.error} title={t('assign.changeRefused')} /> : null}
+      {warnings.length > 0 ? (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+          {warnings.map((w, i) => (
+            <Text key={i} size="sm">
+              {en ? w.en : w.th}
             </Text>
           ))}
         </Alert>
@@ -60,8 +81,8 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
         <Text c="dimmed">{m.judges.length === 0 ? t('assign.noJudges') : t('assign.noEntries')}</Text>
       ) : (
         <ScrollArea type="auto">
-          <Table withTableBorder withColumnBorders stickyHeader data-testid="assignment-matrix">
-            <Table.Caption>{t('assign.caption')}</Table.Caption>
+          <Table withTableBorder withColumnBorders data-testid="assignment-matrix">
+            <Table.Caption>{t('assign.caption', { spread: m.loadSpread })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('assign.entry')}</Table.Th>
@@ -71,7 +92,7 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
                       {j.displayName}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {t('assign.load', { n: perJudge(j.id) })}
+                      {t('assign.load', { n: j.load, submitted: j.submitted })}
                     </Text>
                   </Table.Th>
                 ))}
@@ -79,44 +100,50 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {m.entries.map((e) => {
-                const n = perEntry(e.id);
+              {m.entries.map(({ entry: e, judges }) => {
+                const n = judges.length;
                 return (
                   <Table.Tr key={e.id}>
                     <Table.Th scope="row" fw={400}>
                       <Text size="sm" fw={600}>
-                        {e.organisationName}
+                        {f.name(e.organisation)}
                       </Text>
                       <Text size="xs" c="dimmed">
                         {e.title}
-                        {e.provinceName ? ` · ${e.provinceName}` : ''}
+                        {e.organisation.provinceNameTh ? ` · ${f.pick(e.organisation.provinceNameTh, e.organisation.provinceNameEn)}` : ''}
                       </Text>
                     </Table.Th>
                     {m.judges.map((j) => {
                       const key = `${e.id}:${j.id}`;
+                      const status = assigned.get(key);
                       const reasons = conflicts.get(key);
                       const box = (
                         <Checkbox
-                          checked={assigned.has(key)}
-                          onChange={(ev) => change.mutate({ entryId: e.id, judgeId: j.id, assigned: ev.currentTarget.checked })}
-                          aria-label={t('assign.cellLabel', { judge: j.displayName, entry: e.organisationName })}
+                          checked={status !== undefined}
+                          // A judge who submitted a sheet for the entry stays: the server refuses removing them.
+                          disabled={status === 'submitted' || change.isPending}
+                          onChange={(ev) => change.mutate({ kind: ev.currentTarget.checked ? 'add' : 'remove', entryId: e.id, judgeId: j.id })}
+                          aria-label={t('assign.cellLabel', { judge: j.displayName, entry: f.name(e.organisation) })}
                           color={reasons ? 'red' : undefined}
-                          error={lastError?.cell === key}
+                          error={refused?.cell === key}
                           data-cell={key}
                         />
                       );
                       return (
                         <Table.Td key={j.id} bg={reasons ? 'var(--mantine-color-red-0)' : undefined} ta="center">
-                          {reasons ? (
-                            <Tooltip label={reasons.map((r) => (en ? r.en : r.th)).join(' · ')} multiline w={260}>
-                              <Group gap={4} justify="center" wrap="nowrap">
-                                {box}
-                                <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" aria-label={t('assign.conflict')} />
-                              </Group>
-                            </Tooltip>
-                          ) : (
-                            box
-                          )}
+                          <Group gap={4} justify="center" wrap="nowrap">
+                            {box}
+                            {status === 'submitted' ? (
+                              <Badge size="xs" color="green" variant="light">
+                                {t('assign.scored')}
+                              </Badge>
+                            ) : null}
+                            {reasons ? (
+                              <Tooltip label={reasons.map((r) => (en ? r.en : r.th)).join(' · ')} multiline w={260}>
+                                <IconAlertTriangle size={14} color="var(--mantine-color-red-7)" aria-label={`${t('assign.conflict')}: ${reasons.map((r) => (en ? r.en : r.th)).join(' · ')}`} role="img" />
+                              </Tooltip>
+                            ) : null}
+                          </Group>
                         </Table.Td>
                       );
                     })}

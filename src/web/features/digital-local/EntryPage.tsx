@@ -8,7 +8,7 @@ import { Navigate, useParams } from 'react-router-dom';
 import { PageLoader, useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
-import { dlApi, keys, useContests, useMyEntry, type Attachment, type Contest, type Entry, type EntryFields, type Feedback } from './api';
+import { dlApi, keys, useContests, useMyEntry, type Attachment, type Contest, type Entry, type EntryFields, type FeedbackAnswer } from './api';
 import { Countdown, CriterionGuide, EntryStatusBadge, fmtScore, PhaseBadge, pickText, SaveState, Section, TierBadge, useEn, weightShares } from './components';
 import { useDraft } from './useDraft';
 import './i18n';
@@ -518,13 +518,14 @@ function FeedbackLoader({ contest, entry }: { contest: Contest; entry: Entry }) 
   const q = useQuery({ queryKey: ['dl', 'feedback', entry.id], queryFn: () => dlApi.feedback(entry.id) });
   if (q.isPending) return null;
   if (q.error) return <ErrorAlert error={q.error} />;
-  return <FeedbackView contest={contest} feedback={q.data} />;
+  return <FeedbackView contest={contest} answer={q.data} />;
 }
 
-function FeedbackView({ contest, feedback }: { contest: Contest; feedback: Feedback }) {
+function FeedbackView({ contest, answer }: { contest: Contest; answer: FeedbackAnswer }) {
   const { t } = useTranslation(NS);
   const en = useEn();
   const config = contest.config;
+  const feedback = answer.feedback;
   return (
     <Section title={t('feedback.title')} id="entry-feedback">
       <Stack gap="md" data-testid="entry-feedback">
@@ -533,7 +534,7 @@ function FeedbackView({ contest, feedback }: { contest: Contest; feedback: Feedb
             <Text size="xs" c="dimmed">
               {t('feedback.result')}
             </Text>
-            <TierBadge config={config} code={feedback.tier} />
+            <TierBadge config={config} code={answer.tier} />
           </Stack>
           <Stack gap={2}>
             <Text size="xs" c="dimmed">

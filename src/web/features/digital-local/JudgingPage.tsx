@@ -6,7 +6,7 @@ import { PageLoader } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 import { useMyAssignments } from './api';
-import { Countdown, PhaseBadge, pickText, useEn } from './components';
+import { Countdown, fmtScore, PhaseBadge, pickText, useEn } from './components';
 import { CurrentContestRedirect } from './EntryPage';
 import './i18n';
 import { NS } from './i18n';
@@ -24,12 +24,12 @@ function Assigned({ year }: { year: string }) {
   const q = useMyAssignments(year);
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
-  const { contest, entries } = q.data;
+  const { contest, items: entries } = q.data;
   const done = entries.filter((e) => e.sheetStatus === 'submitted').length;
   const s = contest.dates;
   return (
     <Stack gap="lg">
-      <PageHeader title={t('judging.title')} description={pickText(contest.config.name, en)} actions={<PhaseBadge phase={contest.phase} />} />
+      <PageHeader title={t('judging.title')} description={pickText(contest.name, en)} actions={<PhaseBadge phase={contest.phase} />} />
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" wrap="wrap" gap="lg">
           <Stack gap={4} miw={240}>
@@ -62,9 +62,9 @@ function Assigned({ year }: { year: string }) {
           </Table.Thead>
           <Table.Tbody>
             {entries.map((e) => (
-              <Table.Tr key={e.entryId} data-entry={e.entryId}>
+              <Table.Tr key={e.id} data-entry={e.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/digital-local/judging/${year}/${e.entryId}`}>
+                  <Anchor component={Link} to={`/digital-local/judging/${year}/${e.id}`}>
                     {e.title || t('entry.untitled')}
                   </Anchor>
                 </Table.Td>
@@ -76,9 +76,9 @@ function Assigned({ year }: { year: string }) {
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{t('judging.scoredOf', { n: e.scored, total: e.criteria })}</Table.Td>
+                <Table.Td>{fmtScore(e.total)}</Table.Td>
                 <Table.Td>
-                  <Badge color={e.sheetStatus === 'submitted' ? 'green' : e.sheetStatus === 'draft' ? 'blue' : 'gray'} variant="light">
+                  <Badge color={e.sheetStatus === 'submitted' ? 'green' : e.sheetStatus === 'draft' ? 'blue' : 'gray'} variant="light" data-sheet-status={e.sheetStatus}>
                     {t(`sheetStatus.${e.sheetStatus}`)}
                   </Badge>
                 </Table.Td>

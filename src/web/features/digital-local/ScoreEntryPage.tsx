@@ -9,7 +9,7 @@ import { weightedTotal, type Rubric } from '../../../engine/judging/rubric.js';
 import { PageLoader, useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { ErrorAlert, PageHeader } from '../../components/ui';
-import { dlApi, keys, useJudgeEntry, type JudgeEntryView, type Rating, type Sheet } from './api';
+import { dlApi, keys, useContest, useJudgeEntry, type Contest, type JudgeEntryView, type Rating, type Sheet } from './api';
 import { fmtScore, pickText, SaveState, ScoreLevels, Section, useEn } from './components';
 import { useDraft } from './useDraft';
 import './i18n';
@@ -26,39 +26,45 @@ function emptyRatings(rubric: Rubric, sheet: Sheet | null): Record<string, Ratin
 
 const toFields = (rubric: Rubric, s: Sheet | null): SheetFields => ({ ratings: emptyRatings(rubric, s), overallComment: s?.overallComment ?? '' });
 
+/** Other judges are shown by name to fellow judges (the LAO sees them anonymised). */
+const judgeLabel = (s: Sheet, i: number, en: boolean) => s.judgeName ?? (en ? `Judge ${i + 1}` : `กรรมการคนที่ ${i + 1}`);
+
 export default function ScoreEntryPage() {
   const { year = '', entryId = '' } = useParams();
   const q = useJudgeEntry(entryId);
-  if (q.isPending) return <PageLoader />;
-  if (q.error) return <ErrorAlert error={q.error} />;
-  return <ScoreView key={entryId} year={year} data={q.data} />;
+  const contest = useContest(year);
+  if (q.isPending || contest.isPending) return <PageLoader />;
+  if (q.error || contest.error) return <ErrorAlert error={q.error ?? contest.error} />;
+  // Keyed by the own sheet's status: submitting reloads the page's data, which now carries the others' sheets.
+  return <ScoreView key={`${entryId}/${q.data.own?.status ?? 'none'}`} year={year} data={q.data} contest={contest.data} />;
 }
 
-function ScoreView({ year, data }: { year: string; data: JudgeEntryView }) {
+function ScoreView({ year, data, contest }: { year: string; data: JudgeEntryView; contest: Contest }) {
   const { t } = useTranslation(NS);
   const en = useEn();
   const f = useFormat();
   const user = useUser();
   const client = useQueryClient();
-  const { contest, entry } = data;
-  const rubric = contest.config.rubric;
-  const [sheet, setSheet] = useState<Sheet | null>(data.sheet);
+  const { entry, rubric } = data;
+  const [sheet, setSheet] = useState<Sheet | null>(data.own);
   const submitted = sheet?.status === 'submitted';
   const editable = !submitted && contest.phase === 'judging';
 
   const draft = useDraft<SheetFields>({
     storageKey: `dgr.dl.sheet.v1.${user.id}.${entry.id}`,
-    initial: { value: toFields(rubric, data.sheet), version: data.sheet?.version ?? 0, updatedAt: null },
+    initial: { value: toFields(rubric, data.own), version: data.own?.version ?? 0, updatedAt: data.own?.updatedAt ?? null },
     enabled: editable,
-    save: async (value, version, requestId) => {
-      const s = await dlApi.saveSheet(entry.id, value, version, requestId);
+    // Sheets carry no request id: a retry after a lost answer comes back as a conflict holding exactly our copy,
+    // which useDraft recognises as saved.
+    save: async (value, version) => {
+      const s = await dlApi.saveSheet(entry.id, value, version);
       setSheet(s);
-      return { value: toFields(rubric, s), version: s.version };
+      return { value: toFields(rubric, s), version: s.version, updatedAt: s.updatedAt };
     },
     reload: async () => {
       const r = await dlApi.judgeEntry(entry.id);
-      setSheet(r.sheet);
-      return { value: toFields(rubric, r.sheet), version: r.sheet?.version ?? 0 };
+      setSheet(r.own);
+      return { value: toFields(rubric, r.own), version: r.own?.version ?? 0, updatedAt: r.own?.updatedAt ?? null };
     },
   });
   const v = draft.value;
@@ -77,7 +83,7 @@ function ScoreView({ year, data }: { year: string; data: JudgeEntryView }) {
   const submit = useMutation({
     mutationFn: async () => {
       if (!(await draft.flush())) throw draft.error ?? new Error('not saved');
-      return dlApi.submitSheet(entry.id, draft.version);
+      return dlApi.submitSheet(entry.id);
     },
     onSuccess: async () => {
       setConfirm(false);
@@ -99,8 +105,8 @@ function ScoreView({ year, data }: { year: string; data: JudgeEntryView }) {
         title={entry.title || t('entry.untitled')}
         description={`${f.name(entry.organisation)}${entry.organisation.provinceNameTh ? ` · ${f.pick(entry.organisation.provinceNameTh, entry.organisation.provinceNameEn)}` : ''}`}
         actions={
-          <Badge color={submitted ? 'green' : sheet ? 'blue' : 'gray'} variant="light" size="lg" data-sheet-status={sheet?.status ?? 'not_started'}>
-            {t(`sheetStatus.${sheet?.status ?? 'not_started'}`)}
+          <Badge color={submitted ? 'green' : sheet ? 'blue' : 'gray'} variant="light" size="lg" data-sheet-status={sheet?.status ?? 'none'}>
+            {t(`sheetStatus.${sheet?.status ?? 'none'}`)}
           </Badge>
         }
       />
@@ -265,7 +271,7 @@ function ScoreView({ year, data }: { year: string; data: JudgeEntryView }) {
 function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: boolean }) {
   const { t } = useTranslation(NS);
   const en = useEn();
-  const rubric = data.contest.config.rubric;
+  const rubric = data.rubric;
   return (
     <Section title={t('others.title')} id="others">
       {!submitted ? (
@@ -283,8 +289,8 @@ function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: bo
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('feedback.criterion')}</Table.Th>
-                {data.others.map((o) => (
-                  <Table.Th key={o.label.en}>{pickText(o.label, en)}</Table.Th>
+                {data.others.map((o, i) => (
+                  <Table.Th key={o.judgeId}>{judgeLabel(o, i, en)}</Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
@@ -293,7 +299,7 @@ function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: bo
                 <Table.Tr key={c.code}>
                   <Table.Td>{pickText(c.name, en)}</Table.Td>
                   {data.others.map((o) => (
-                    <Table.Td key={o.label.en}>
+                    <Table.Td key={o.judgeId}>
                       <Text fw={600}>{fmtScore(o.ratings[c.code]?.score, 0)}</Text>
                       {o.ratings[c.code]?.comment ? (
                         <Text size="xs" c="dimmed">
@@ -307,7 +313,7 @@ function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: bo
               <Table.Tr>
                 <Table.Td fw={700}>{t('judge.total')}</Table.Td>
                 {data.others.map((o) => (
-                  <Table.Td key={o.label.en} fw={700}>
+                  <Table.Td key={o.judgeId} fw={700}>
                     {fmtScore(o.total)}
                   </Table.Td>
                 ))}

@@ -6,21 +6,21 @@ import { useParams } from 'react-router-dom';
 import { PageLoader } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, useDocumentTitle } from '../../components/ui';
-import { useWinners, type Winner } from './api';
+import { useWinners, type I18nText, type PublicWinner } from './api';
 import { laoTypeName, pickText, useEn } from './components';
 import './i18n';
 import { NS } from './i18n';
 
 const TIER_COLOURS = ['yellow', 'teal', 'blue', 'grape'];
 
-function WinnerCard({ w, colour }: { w: Winner; colour: string }) {
+function WinnerCard({ w, tier, colour }: { w: PublicWinner; tier: I18nText; colour: string }) {
   const en = useEn();
   const f = useFormat();
   return (
-    <Card withBorder radius="md" padding="lg" component="article" data-winner={w.entryId}>
+    <Card withBorder radius="md" padding="lg" component="article" data-winner={w.organisation.nameTh}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
         <Badge color={colour} variant="light" leftSection={<IconAward size={14} aria-hidden />}>
-          {pickText(w.tierName, en)}
+          {pickText(tier, en)}
         </Badge>
       </Group>
       <Title order={3} size="h4">
@@ -30,7 +30,7 @@ function WinnerCard({ w, colour }: { w: Winner; colour: string }) {
         {f.name(w.organisation)}
       </Text>
       <Text size="sm" c="dimmed">
-        {[laoTypeName(w.organisation.orgType, en), w.province ? f.name(w.province) : null].filter(Boolean).join(' · ')}
+        {[laoTypeName(w.organisation.laoType, en), f.pick(w.organisation.provinceNameTh, w.organisation.provinceNameEn)].filter(Boolean).join(' · ')}
       </Text>
       {w.summary ? (
         <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-line' }}>
@@ -57,6 +57,7 @@ export default function WinnersPage() {
     );
   }
   const d = q.data;
+  const count = d.tiers.reduce((n, x) => n + x.winners.length, 0);
   return (
     <Container size="lg">
       <Stack gap="xl">
@@ -66,12 +67,12 @@ export default function WinnersPage() {
           </Text>
           <Title order={1}>{pickText(d.name, en)}</Title>
           <Text c="dimmed" mt={4}>
-            {t('winners.announced', { date: f.date(d.announcedAt), count: d.winners.length })}
+            {t('winners.announced', { date: f.date(d.announcedAt), count })}
           </Text>
         </div>
-        {d.winners.length === 0 ? <Empty title={t('winners.none')} /> : null}
+        {count === 0 ? <Empty title={t('winners.none')} /> : null}
         {d.tiers.map((tier, i) => {
-          const list = d.winners.filter((w) => w.tier === tier.code);
+          const list = tier.winners;
           if (list.length === 0) return null;
           return (
             <section key={tier.code} aria-labelledby={`tier-${tier.code}`}>
@@ -79,8 +80,8 @@ export default function WinnersPage() {
                 {t('winners.tierHeading', { tier: pickText(tier.name, en), count: list.length })}
               </Title>
               <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-                {list.map((w) => (
-                  <WinnerCard key={w.entryId} w={w} colour={TIER_COLOURS[i] ?? 'gray'} />
+                {list.map((w, j) => (
+                  <WinnerCard key={`${w.organisation.nameTh}-${j}`} w={w} tier={tier.name} colour={TIER_COLOURS[i] ?? 'gray'} />
                 ))}
               </SimpleGrid>
             </section>

@@ -1,5 +1,5 @@
 // Digital Local endpoints (docs/api.md, "Digital Local"): answer shapes and TanStack Query hooks.
-import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { I18nText } from '../../../engine/judging/messages.js';
 import type { ContestConfig, LaoType } from '../../../engine/judging/rubric.js';
 import type { ScoreBasis } from '../../../engine/judging/calibration.js';
@@ -88,14 +88,18 @@ export interface EntryFields {
 
 export type SaveDraftAnswer = { status: 'saved'; version: number; updatedAt: string; entry: Entry };
 
-export interface Feedback {
-  judgeCount: number;
-  meanTotal: number | null;
+export interface FeedbackAnswer {
+  entryId: string;
   tier: string | null;
-  rank?: number | null;
-  criteria: { code: string; name: I18nText; meanScore: number; comments: string[] }[];
-  overallComments: string[];
-  sheets: { label: I18nText; total: number; scores: Record<string, number> }[];
+  rank: number | null;
+  announcedAt: string | null;
+  feedback: {
+    judgeCount: number;
+    meanTotal: number | null;
+    criteria: { code: string; name: I18nText; meanScore: number; comments: string[] }[];
+    overallComments: string[];
+    sheets: { label: I18nText; total: number; scores: Record<string, number> }[];
+  };
 }
 
 export interface Rating {
@@ -103,97 +107,136 @@ export interface Rating {
   comment: string;
 }
 
+export type SheetStatus = 'none' | 'draft' | 'submitted';
+
 export interface Sheet {
-  ratings: Record<string, Rating>;
-  overallComment: string;
+  judgeId: string;
+  judgeName: string | null;
   status: 'draft' | 'submitted';
+  ratings: Record<string, Rating>;
+  overallComment: string | null;
+  /** Weighted mean on the scale; null while incomplete. */
+  total: number | null;
   version: number;
+  updatedAt: string;
   submittedAt: string | null;
-  total?: number | null;
 }
 
-export interface AssignedEntry {
-  entryId: string;
-  title: string;
-  organisation: { nameTh: string; nameEn: string | null; provinceNameTh?: string | null; provinceNameEn?: string | null };
-  sheetStatus: 'not_started' | 'draft' | 'submitted';
-  scored: number;
-  criteria: number;
+export interface AssignedEntry extends EntrySummary {
+  sheetStatus: SheetStatus;
+  total: number | null;
 }
 
 export interface JudgeEntryView {
-  contest: Contest;
   entry: Entry;
-  sheet: Sheet | null;
-  /** Other judges' submitted sheets, only after this judge submitted; hiddenCount says how many are withheld. */
-  others: { label: I18nText; total: number | null; ratings: Record<string, Rating>; overallComment?: string }[];
+  rubric: ContestConfig['rubric'];
+  own: Sheet | null;
+  /** Other judges' submitted sheets: only once the caller's own is submitted. */
+  others: Sheet[];
   hiddenCount: number;
+  visibility: 'own_submitted' | 'own_not_submitted';
 }
 
 export interface JudgeRef {
   id: string;
+  email: string;
   displayName: string;
-  organisationName?: string | null;
+  active: boolean;
+}
+
+export interface JudgingReason {
+  code: string;
+  th: string;
+  en: string;
 }
 
 export interface AssignmentMatrix {
-  judges: JudgeRef[];
-  entries: { id: string; title: string; organisationName: string; provinceName?: string | null }[];
-  /** Pairs (entryId, judgeId) assigned. */
-  assignments: { entryId: string; judgeId: string }[];
-  /** Conflicts of interest as the server found them, keyed `${entryId}:${judgeId}`. */
-  conflicts: { entryId: string; judgeId: string; reasons: { th: string; en: string }[] }[];
-  shortfalls?: { entryId: string; th: string; en: string }[];
+  judgesPerEntry: number;
+  loadSpread: number;
+  entries: { entry: EntrySummary; judges: { id: string; displayName: string; sheetStatus: SheetStatus }[] }[];
+  judges: { id: string; displayName: string; load: number; submitted: number }[];
+  conflicts: { judgeId: string; entryId: string; reasons: JudgingReason[] }[];
 }
 
-export interface CommitteeRow {
+export interface AutoAssignAnswer {
+  added: number;
+  total: number;
+  loads: Record<string, number>;
+  loadSpread: number;
+  shortfalls: { entryId: string; assigned: number; required: number; eligibleJudges: number; reason: JudgingReason }[];
+}
+
+export type AssignmentChange = { kind: 'add' | 'remove'; entryId: string; judgeId: string };
+
+export interface CalibratedEntryView {
   entryId: string;
-  title: string;
-  organisationName: string;
-  provinceName?: string | null;
+  entry: EntrySummary;
   judgeCount: number;
   raw: number;
   zscore: number;
   additive: number;
-  /** Rank and tier under each basis. */
-  placements: Record<ScoreBasis, { rank: number; tier: string | null; pendingTier: string | null }>;
-  tier: string | null;
-  override: { from: string | null; to: string | null; reason: string } | null;
-  flags: { code: string; th: string; en: string }[];
+  sd: number | null;
+  range: number;
+  criterionMeans: Record<string, number>;
+  judgeTotals: { judgeId: string; judgeName: string | null; total: number; zscoreAdjusted: number; additiveAdjusted: number }[];
 }
 
-export interface CommitteeView {
+export interface Placement {
+  score: number;
+  rank: number;
+  tier: string | null;
+}
+
+export interface RankedEntryView {
+  entryId: string;
+  entry: EntrySummary;
+  score: number;
+  rank: number;
+  tier: string | null;
+  pendingTier: string | null;
+  tiedWith: string[];
+  override: { entryId: string; from: string | null; to: string | null; reason: string } | null;
+}
+
+export interface Report {
   contest: Contest;
   basis: ScoreBasis;
-  basisChosenBy?: string | null;
-  basisChosenAt?: string | null;
-  rows: CommitteeRow[];
-  agreement: { alpha: number | null; icc21?: number | null; icc2k?: number | null; icc11?: number | null; judgesPerEntry: number | null };
-  warnings: { th: string; en: string }[];
+  chosenBasis: ScoreBasis | null;
+  sheets: { submitted: number; expected: number };
+  calibration: {
+    entries: CalibratedEntryView[];
+    judges: { judgeId: string; judgeName: string | null; count: number; mean: number; sd: number | null; severity: number; zscoreMeanOnly: boolean }[];
+    grandMean: number;
+    pooledSd: number;
+    agreement: {
+      alphaTotals: { alpha: number | null; unitsUsed: number };
+      alphaByCriterion: Record<string, { alpha: number | null }>;
+      icc: { icc21: number; icc2k: number } | null;
+      iccOneWay: { icc11: number; icc1k: number; k: number } | null;
+    };
+    design: { entries: number; judges: number; ratings: number; complete: boolean; judgesPerEntry: number | null; components: number };
+    warnings: JudgingReason[];
+  };
+  result: { basis: ScoreBasis; entries: RankedEntryView[]; cutoffTies: { tier: string; seats: number; entryIds: string[]; rule: string }[] };
+  flags: { entryId: string; reasons: JudgingReason[]; raw: Placement; adjusted: Placement }[];
+  overrides: { id: string; entryId: string; from: string | null; to: string | null; reason: string; createdAt: string; createdByName: string | null }[];
   confirmedAt: string | null;
   announcedAt: string | null;
-  version: number;
 }
 
-export interface Winner {
-  entryId: string;
-  tier: string;
-  tierName: I18nText;
+export interface PublicWinner {
   rank: number | null;
-  organisation: { nameTh: string; nameEn: string | null; orgType: string | null };
-  province: { nameTh: string; nameEn: string } | null;
   title: string;
   summary: string;
+  organisation: { nameTh: string; nameEn: string | null; laoType: string; provinceCode: string | null; provinceNameTh: string | null; provinceNameEn: string | null };
 }
 
 export interface Winners {
   year: number;
   name: I18nText;
   announcedAt: string;
-  tiers: { code: string; name: I18nText }[];
-  winners: Winner[];
+  tiers: { code: string; name: I18nText; winners: PublicWinner[] }[];
 }
-
 
 const enc = encodeURIComponent;
 const BASE = '/api/digital-local';
@@ -227,28 +270,26 @@ export const dlApi = {
   attachmentUrl: (id: string) => `${BASE}/attachments/${enc(id)}`,
 
   /** The LAO's scores and anonymised comments, after the announcement. */
-  feedback: (entryId: string) => api.get<Feedback>(`${BASE}/entries/${enc(entryId)}/feedback`),
+  feedback: (entryId: string) => api.get<FeedbackAnswer>(`${BASE}/entries/${enc(entryId)}/feedback`),
 
   // judge
-  myAssignments: (year: number | string) => api.get<{ contest: Contest; entries: AssignedEntry[] }>(`${c(year)}/judging`),
+  myAssignments: (year: number | string) => api.get<{ contest: Contest; items: AssignedEntry[] }>(`${BASE}/judging/${enc(String(year))}/entries`),
   judgeEntry: (entryId: string) => api.get<JudgeEntryView>(`${BASE}/judging/entries/${enc(entryId)}`),
-  saveSheet: (entryId: string, sheet: { ratings: Record<string, Rating>; overallComment: string }, version: number, requestId: string) =>
-    request<Sheet>('PUT', `${BASE}/judging/entries/${enc(entryId)}/sheet`, { body: { ...sheet, version, requestId } }),
-  submitSheet: (entryId: string, version: number) => api.post<Sheet>(`${BASE}/judging/entries/${enc(entryId)}/sheet/submit`, { version }),
+  saveSheet: (entryId: string, sheet: { ratings: Record<string, Rating>; overallComment: string }, baseVersion: number) =>
+    request<Sheet>('PUT', `${BASE}/judging/entries/${enc(entryId)}/sheet`, { body: { ...sheet, baseVersion } }),
+  submitSheet: (entryId: string) => api.post<Sheet>(`${BASE}/judging/entries/${enc(entryId)}/sheet/submit`, {}),
 
   // admin
   judges: () => api.get<{ items: JudgeRef[] }>(`${BASE}/judges`),
   assignments: (year: number | string) => api.get<AssignmentMatrix>(`${c(year)}/assignments`),
-  autoAssign: (year: number | string) => api.post<AssignmentMatrix>(`${c(year)}/assignments/auto`, {}),
-  setAssignment: (year: number | string, entryId: string, judgeId: string, assigned: boolean) =>
-    request<AssignmentMatrix>('PUT', `${c(year)}/assignments`, { body: { entryId, judgeId, assigned } }),
-  committee: (year: number | string, basis?: ScoreBasis) => api.get<CommitteeView>(`${c(year)}/committee`, { basis }),
-  chooseBasis: (year: number | string, basis: ScoreBasis, version: number, reason: string) =>
-    api.post<CommitteeView>(`${c(year)}/committee/basis`, { basis, version, reason }),
-  overrideTier: (year: number | string, entryId: string, tier: string | null, reason: string, version: number) =>
-    api.post<CommitteeView>(`${c(year)}/committee/overrides`, { entryId, tier, reason, version }),
-  confirm: (year: number | string, version: number) => api.post<CommitteeView>(`${c(year)}/committee/confirm`, { version }),
-  announce: (year: number | string, version: number) => api.post<CommitteeView>(`${c(year)}/announce`, { version }),
+  autoAssign: (year: number | string) => api.post<AutoAssignAnswer>(`${c(year)}/assignments/auto`, {}),
+  changeAssignment: (year: number | string, change: AssignmentChange) => api.post<{ warnings: JudgingReason[] }>(`${c(year)}/assignments/changes`, change),
+  committee: (year: number | string, basis?: ScoreBasis) => api.get<Report>(`${c(year)}/committee`, { basis }),
+  chooseBasis: (year: number | string, basis: ScoreBasis, reason: string) => request<Report>('PUT', `${c(year)}/committee/basis`, { body: { basis, reason: reason || undefined } }),
+  overrideTier: (year: number | string, entryId: string, tier: string | null, reason: string) => api.post<Report>(`${c(year)}/committee/overrides`, { entryId, tier, reason }),
+  removeOverride: (year: number | string, overrideId: string) => api.del<Report>(`${c(year)}/committee/overrides/${enc(overrideId)}`),
+  confirm: (year: number | string) => api.post<Contest>(`${c(year)}/committee/confirm`, {}),
+  announce: (year: number | string) => api.post<Contest>(`${c(year)}/announce`, {}),
 
   // public
   winners: (year: number | string) => api.get<Winners>(`/api/public/digital-local/${enc(String(year))}/winners`),
@@ -287,17 +328,5 @@ export const useJudgeEntry = (entryId: string) =>
   useQuery({ queryKey: keys.judgeEntry(entryId), queryFn: () => dlApi.judgeEntry(entryId), staleTime: Infinity, refetchOnReconnect: false });
 export const useEntries = (year: number | string) => useQuery({ queryKey: keys.entries(year), queryFn: () => dlApi.entries(year) });
 export const useMatrix = (year: number | string) => useQuery({ queryKey: keys.matrix(year), queryFn: () => dlApi.assignments(year) });
-export const useCommittee = (year: number | string) => useQuery({ queryKey: keys.committee(year), queryFn: () => dlApi.committee(year) });
+export const useCommittee = (year: number | string, basis?: ScoreBasis) => useQuery({ queryKey: keys.committee(year, basis), queryFn: () => dlApi.committee(year, basis) });
 export const useWinners = (year: number | string) => useQuery({ queryKey: keys.winners(year), queryFn: () => dlApi.winners(year), retry: false });
-
-/** A mutation that refreshes the given queries when it succeeds. */
-export function useDlMutation<A, R>(fn: (a: A) => Promise<R>, invalidate: QueryKey[], onSuccess?: (r: R) => void) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: fn,
-    onSuccess: async (r) => {
-      onSuccess?.(r);
-      await Promise.all(invalidate.map((k) => client.invalidateQueries({ queryKey: k })));
-    },
-  });
-}
