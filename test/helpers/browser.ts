@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, type AppInstance } from '../../src/server/app.js';
+import type { Clock } from '../../src/server/clock.js';
 import type { Config } from '../../src/server/config.js';
 import { bootstrap } from '../../src/server/services/bootstrap.js';
 import { testConfig } from './config.js';
@@ -71,14 +72,15 @@ export interface BrowserHarness {
   close: () => Promise<void>;
 }
 
-export async function startBrowserHarness(overrides: Partial<Record<keyof Config, string>> = {}): Promise<BrowserHarness> {
+/** `clock`: the server's clock (default the system's), for journeys that cross dates (a contest's deadlines). */
+export async function startBrowserHarness(overrides: Partial<Record<keyof Config, string>> = {}, opts: { clock?: Clock } = {}): Promise<BrowserHarness> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium fonts-thai-tlwg`);
   }
   const webRoot = ensureWebBuilt();
   const database = await createTestDatabase();
   const config = testConfig({ ADMIN_EMAIL, ADMIN_PASSWORD, LOGIN_RATE_LIMIT: '1000', ...overrides });
-  const app = await buildApp({ config, db: database.db, logger: false, webRoot });
+  const app = await buildApp({ config, db: database.db, logger: false, webRoot, clock: opts.clock });
   await bootstrap({ config, db: database.db, log: app.log });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -149,5 +151,6 @@ export async function apiSession(baseUrl: string, email: string, password: strin
     get: <T>(p: string) => call<T>('GET', p),
     post: <T>(p: string, body?: unknown) => call<T>('POST', p, body),
     patch: <T>(p: string, body?: unknown) => call<T>('PATCH', p, body),
+    put: <T>(p: string, body?: unknown) => call<T>('PUT', p, body),
   };
 }
