@@ -82,7 +82,11 @@ describe('role-aware home', () => {
     expect(links).toContain('ให้คะแนนท้องถิ่นดิจิทัล');
     expect(links).not.toContain('ทะเบียนหน่วยงาน');
     expect(links).not.toContain('ผู้ใช้งาน');
+    expect(links).toContain('พิจารณารางวัลรัฐบาลดิจิทัล');
     await h.screenshot(page, 'home-judge-th');
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'พิจารณารางวัลรัฐบาลดิจิทัล' }).click();
+    await page.getByRole('heading', { level: 1, name: 'พิจารณารางวัลรัฐบาลดิจิทัล' }).waitFor();
+    await page.getByText('ยังไม่มีการเสนอชื่อที่มอบหมายให้ท่าน').waitFor();
   });
 
   it('an agency head sees their organisation and no invitation page', async () => {

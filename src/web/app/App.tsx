@@ -9,7 +9,7 @@ import { endSession, RequireSession, useUser } from '../auth/session';
 import { Empty, NoAccess } from '../components/ui';
 import { useTranslation } from 'react-i18next';
 import { PublicLayout } from './PublicLayout';
-import { DlSignUpPage, DlWinnersPage, InviteAcceptPage, LoginPage, shellRoutes } from './routes';
+import { DlSignUpPage, DlWinnersPage, InviteAcceptPage, LoginPage, shellRoutes, VerifyPage } from './routes';
 import { Shell } from './Shell';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -52,6 +52,8 @@ export function App() {
               <Route path="/invite/:token" element={<InviteAcceptPage />} />
               <Route path="/digital-local/sign-up" element={<DlSignUpPage />} />
               <Route path="/digital-local/:year" element={<DlWinnersPage />} />
+              <Route path="/verify" element={<VerifyPage />} />
+              <Route path="/verify/:code" element={<VerifyPage />} />
             </Route>
             <Route
               element={

@@ -1,6 +1,6 @@
 // Which sections each role sees: the one table the navigation and the home page read.
 import type { ComponentType } from 'react';
-import { IconBuildingCommunity, IconCalendarStats, IconClipboardList, IconHome, IconFileImport, IconMailForward, IconMail, IconUsers, IconBuilding, IconChartBar, IconChecklist, IconBulb, IconGavel, IconAward } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconCalendarStats, IconClipboardList, IconHome, IconFileImport, IconMailForward, IconMail, IconUsers, IconBuilding, IconChartBar, IconChecklist, IconBulb, IconGavel, IconAward, IconCertificate, IconSend } from '@tabler/icons-react';
 import type { Role, User } from '../api/types';
 
 export interface NavItem {
@@ -37,6 +37,10 @@ const RULES: NavRule[] = [
   { key: 'dlEntry', roles: ['lao_applicant'], icon: IconBulb, to: () => '/digital-local/entry' },
   { key: 'dlJudging', roles: ['judge'], icon: IconGavel, to: () => '/digital-local/judging' },
   { key: 'dlAdmin', roles: ['admin'], icon: IconAward, to: () => '/digital-local/admin' },
+  { key: 'awards', roles: ['admin', 'reviewer'], icon: IconAward, to: () => '/awards' },
+  { key: 'myAwards', roles: ['coordinator', 'contributor', 'head'], icon: IconCertificate, to: () => '/my-awards' },
+  { key: 'nominations', roles: ['head', 'coordinator'], icon: IconSend, to: () => '/nominations' },
+  { key: 'judging', roles: ['judge'], icon: IconGavel, to: () => '/judging' },
   { key: 'laoImport', roles: ['admin'], icon: IconFileImport, to: () => '/registry/lao-import' },
   { key: 'invitations', roles: ['admin', 'coordinator'], icon: IconMailForward, to: () => '/invitations' },
   { key: 'outbox', roles: ['admin'], icon: IconMail, to: () => '/outbox' },

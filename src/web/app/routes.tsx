@@ -30,6 +30,15 @@ const DlEntryPage = lazy(() => import('../features/digital-local/EntryPage'));
 const DlJudgingPage = lazy(() => import('../features/digital-local/JudgingPage'));
 const DlScorePage = lazy(() => import('../features/digital-local/ScoreEntryPage'));
 const DlAdminPage = lazy(() => import('../features/digital-local/AdminPage'));
+const AwardsPage = lazy(() => import('../features/awards/AwardsPage'));
+const AwardSetPage = lazy(() => import('../features/awards/AwardSetPage'));
+const AwardDecisionPage = lazy(() => import('../features/awards/DecisionPage'));
+const AwardCommitteePage = lazy(() => import('../features/awards/CommitteePage'));
+const AwardRollupPage = lazy(() => import('../features/awards/RollupPage'));
+const AwardCertificatesPage = lazy(() => import('../features/awards/CertificatesPage'));
+const MyAwardsPage = lazy(() => import('../features/awards/MyAwardsPage'));
+const NominationsPage = lazy(() => import('../features/awards/NominationsPage'));
+const JudgingPage = lazy(() => import('../features/awards/JudgingPage'));
 // Opened directly on a questionnaire: fetch its code alongside the session check, not after it.
 if (window.location.pathname.startsWith('/survey/')) void import('../features/questionnaire/QuestionnairePage');
 
@@ -65,6 +74,17 @@ export const shellRoutes: AppRoute[] = [
   { path: '/digital-local/admin', page: DlAdminPage, roles: ['admin'] },
   { path: '/digital-local/admin/:year', page: DlAdminPage, roles: ['admin'] },
   { path: '/digital-local/admin/:year/:tab', page: DlAdminPage, roles: ['admin'] },
+  { path: '/awards', page: AwardsPage, roles: ['admin', 'reviewer'] },
+  { path: '/awards/:eid', page: AwardsPage, roles: ['admin', 'reviewer'] },
+  { path: '/awards/:eid/set', page: AwardSetPage, roles: ['admin'] },
+  { path: '/awards/:eid/decisions/:cid', page: AwardDecisionPage, roles: ['admin', 'reviewer'] },
+  { path: '/awards/:eid/committee/:cid', page: AwardCommitteePage, roles: ['admin', 'reviewer'] },
+  { path: '/awards/:eid/rollup', page: AwardRollupPage, roles: ['admin', 'reviewer', 'head', 'coordinator', 'contributor'] },
+  { path: '/awards/:eid/certificates', page: AwardCertificatesPage, roles: ['admin', 'reviewer', 'head', 'coordinator', 'contributor'] },
+  { path: '/my-awards', page: MyAwardsPage, roles: ['coordinator', 'contributor', 'head'] },
+  { path: '/nominations', page: NominationsPage, roles: ['head', 'coordinator'] },
+  { path: '/judging', page: JudgingPage, roles: ['judge'] },
+  { path: '/judging/:eid', page: JudgingPage, roles: ['judge'] },
 ];
 
 /** Pages shown without a session. */
@@ -72,3 +92,5 @@ export const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 export const InviteAcceptPage = lazy(() => import('../features/auth/InviteAcceptPage'));
 export const DlSignUpPage = lazy(() => import('../features/digital-local/SignUpPage'));
 export const DlWinnersPage = lazy(() => import('../features/digital-local/WinnersPage'));
+/** The public certificate check (QR codes and URLs on printed certificates point here). */
+export const VerifyPage = lazy(() => import('../features/awards/VerifyPage'));

@@ -8,6 +8,7 @@ import '../features/questionnaire/shell-i18n';
 import '../features/results/shell-i18n';
 import '../features/review/shell-i18n';
 import '../features/digital-local/shell-i18n';
+import '../features/awards/shell-i18n';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -1,0 +1,127 @@
+// Judge: the nominations assigned to me in an edition, each scored on the category's criteria.
+import { Alert, Anchor, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { CommitteeCategory } from '../../../engine/awards/category';
+import { api, ApiError, request } from '../../api/client';
+import type { Items } from '../../api/types';
+import { PageLoader } from '../../auth/session';
+import { useFormat } from '../../components/format';
+import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
+import type { Edition } from '../questionnaire/api';
+import { awardsBase, pick, useAwardSet, useNominations, type Nomination } from './api';
+import { NominationCard } from './committee-parts';
+import { optNumber } from './set-model';
+import './i18n';
+import { NS } from './i18n';
+
+function ScoreForm({ eid, nomination, category }: { eid: string; nomination: Nomination; category: CommitteeCategory }) {
+  const { t, i18n } = useTranslation(NS);
+  const en = i18n.language === 'en';
+  const client = useQueryClient();
+  const [scores, setScores] = useState<Record<string, number | undefined>>({ ...(nomination.myScores ?? {}) });
+  const save = useMutation({
+    mutationFn: () =>
+      request<{ nominationId: string; scores: Record<string, number> }>('PUT', `${awardsBase(eid)}/nominations/${nomination.id}/scores`, {
+        body: { scores: Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined).map(([criterion, score]) => ({ criterion, score })) },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['awards', eid, 'nominations'] }),
+  });
+  const details = save.error instanceof ApiError ? save.error.details : [];
+  const complete = category.criteria.every((c) => scores[c.code] !== undefined);
+  const savedAll = category.criteria.every((c) => nomination.myScores?.[c.code] !== undefined);
+  return (
+    <Stack gap="sm" mt="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {category.criteria.map((c, i) => (
+          <NumberInput
+            key={c.code}
+            label={pick(c.name, en)}
+            description={t('committee.weightMax', { w: c.weight, max: c.maxScore })}
+            min={0}
+            max={c.maxScore}
+            decimalScale={2}
+            value={scores[c.code] ?? ''}
+            onChange={(v) => setScores({ ...scores, [c.code]: optNumber(v) })}
+            error={details.filter((d) => d.path.includes(`[${i}]`) || d.path.endsWith(c.code)).map((d) => (en ? d.en : d.th)).join(' · ') || undefined}
+          />
+        ))}
+      </SimpleGrid>
+      {save.error ? <ErrorAlert error={save.error} /> : null}
+      <Group justify="space-between">
+        <Text size="sm" c={savedAll ? 'green.8' : 'dimmed'}>
+          {savedAll ? t('committee.scoresSaved') : t('committee.scoresMissing')}
+        </Text>
+        <Button onClick={() => save.mutate()} loading={save.isPending} disabled={Object.values(scores).every((v) => v === undefined)}>
+          {complete ? t('committee.saveScores') : t('committee.savePartial')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function EditionJudging({ eid }: { eid: string }) {
+  const { t } = useTranslation(NS);
+  const set = useAwardSet(eid);
+  const nominations = useNominations(eid);
+  if (set.isPending || nominations.isPending) return <PageLoader />;
+  if (set.error) return <ErrorAlert error={set.error} />;
+  if (nominations.error) return <ErrorAlert error={nominations.error} />;
+  const cats = new Map(set.data.definition.categories.filter((c): c is CommitteeCategory => c.type === 'committee').map((c) => [c.id, c]));
+  const list = nominations.data.nominations;
+  if (list.length === 0) return <Empty title={t('committee.noAssigned')} />;
+  return (
+    <Stack>
+      {list.map((n) => {
+        const c = cats.get(n.categoryId);
+        return (
+          <NominationCard key={n.id} eid={eid} nomination={n}>
+            {c ? <ScoreForm eid={eid} nomination={n} category={c} /> : null}
+          </NominationCard>
+        );
+      })}
+    </Stack>
+  );
+}
+
+export default function JudgingPage() {
+  const { eid } = useParams();
+  const { t } = useTranslation(NS);
+  const f = useFormat();
+  const editions = useQuery({ queryKey: ['editions'], queryFn: () => api.get<Items<Edition>>('/api/editions'), enabled: !eid });
+  return (
+    <Stack>
+      <PageHeader title={t('committee.judgingTitle')} description={t('committee.judgingIntro')} />
+      <Alert variant="light" color="gray">
+        {t('committee.judgingNote')}
+      </Alert>
+      {eid ? (
+        <>
+          <Anchor component={Link} to="/judging" size="sm">
+            ← {t('back')}
+          </Anchor>
+          <EditionJudging eid={eid} />
+        </>
+      ) : editions.isPending ? (
+        <PageLoader />
+      ) : editions.error ? (
+        <ErrorAlert error={editions.error} />
+      ) : editions.data.items.length === 0 ? (
+        <Empty title={t('committee.noAssigned')} />
+      ) : (
+        editions.data.items.map((e) => (
+          <Card withBorder key={e.id}>
+            <Group justify="space-between">
+              <Text fw={600}>{f.pick(e.titleTh, e.titleEn)}</Text>
+              <Anchor component={Link} to={`/judging/${e.id}`}>
+                {t('open')}
+              </Anchor>
+            </Group>
+          </Card>
+        ))
+      )}
+    </Stack>
+  );
+}
