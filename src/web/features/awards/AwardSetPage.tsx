@@ -93,7 +93,7 @@ function Editor({ eid, answer }: { eid: string; answer: AwardSetAnswer }) {
         </Alert>
       ) : null}
       {save.error ? (
-        <Alert color="red" variant="light" role="alert" title={save.error instanceof ApiError ? save.error.localized(i18n.language) : t('editor.saveFailed')} data-testid="set-errors">
+        <Alert color="red" variant="light" role="alert" title={errors.size > 0 ? t('editor.saveFailed') : save.error instanceof ApiError ? save.error.localized(i18n.language) : t('editor.saveFailed')} data-testid="set-errors">
           {errors.size > 0 ? (
             <List size="sm">
               {errors.all().map((d, i) => {

@@ -11,7 +11,7 @@ import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 import type { Edition } from '../questionnaire/api';
 import { pick, useCompute, useDecisions, useEdition } from './api';
-import { StateBadge } from './parts';
+import { ProblemAlert, StateBadge } from './parts';
 import { TotalsChart } from './RollupPage';
 import './i18n';
 import { NS } from './i18n';
@@ -97,7 +97,7 @@ function Overview({ eid }: { eid: string }) {
         }
       />
       <EditionLinks eid={eid} current="overview" />
-      {compute.error ? <ErrorAlert error={compute.error} /> : null}
+      {compute.error ? <ProblemAlert error={compute.error} /> : null}
       {compute.data ? (
         <Alert color="green" variant="light" role="status">
           {t('computed', { computed: compute.data.computed.length, kept: compute.data.kept.length })}

@@ -11,7 +11,7 @@ import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 import { awardsBase, num, pick, useDecision, useDecisionAction, useDecisions, useJudges, useNominations, useRanking, type CommitteeRanking, type Decision, type Nomination } from './api';
 import { EvidenceUpload, NominationCard } from './committee-parts';
-import { HistoryTimeline, StateBadge } from './parts';
+import { HistoryTimeline, ProblemAlert, StateBadge } from './parts';
 import './i18n';
 import { NS } from './i18n';
 
@@ -107,7 +107,7 @@ function AssignJudges({ eid, nomination }: { eid: string; nomination: Nomination
           {t('save')}
         </Button>
       </Group>
-      {save.error ? <ErrorAlert error={save.error} /> : null}
+      {save.error ? <ProblemAlert error={save.error} /> : null}
     </Stack>
   );
 }
@@ -245,7 +245,7 @@ function DecisionForm({ eid, cid, ranking: r, nominations }: { eid: string; cid:
       {!follows && winners.length > 0 ? (
         <Textarea label={t('committee.deviationReason')} description={t('committee.deviationHelp')} required autosize minRows={2} value={deviation} onChange={(e) => setDeviation(e.currentTarget.value)} />
       ) : null}
-      {record.error ? <ErrorAlert error={record.error} /> : null}
+      {record.error ? <ProblemAlert error={record.error} /> : null}
       <Group justify="flex-end">
         <Button onClick={() => record.mutate()} loading={record.isPending} disabled={winners.length === 0}>
           {t('committee.record')}
@@ -275,7 +275,7 @@ function RecordedDecision({ eid, cid, decision: d }: { eid: string; cid: string;
             {c.winners.map((w) => (
               <div key={w.nominationId}>
                 <Text fw={600}>
-                  {f.pick(w.personNameTh, w.personNameEn)} · {f.pick(w.organisation.nameTh, w.organisation.nameEn)}
+                  {f.pick(w.personNameTh, w.personNameEn)}{w.organisation ? ` · ${f.pick(w.organisation.nameTh, w.organisation.nameEn)}` : ''}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t('committee.rankScore', { rank: w.rank ?? '–', score: num(w.score) })}
@@ -290,7 +290,7 @@ function RecordedDecision({ eid, cid, decision: d }: { eid: string; cid: string;
             </Alert>
           ) : null}
           <Text size="xs" c="dimmed" mt="sm">
-            {t('committee.decidedBy', { names: Array.isArray(c.decidedByNames) ? c.decidedByNames.join(', ') : c.decidedByNames ?? '—', at: f.dateTime(c.at) })}
+            {t('committee.decidedBy', { names: c.decidedByNames.join(', ') || '—', at: f.dateTime(c.at) })}
           </Text>
         </Card>
       ) : null}
@@ -308,7 +308,7 @@ function RecordedDecision({ eid, cid, decision: d }: { eid: string; cid: string;
           ) : null}
         </Group>
       ) : null}
-      {action.error && !reopen ? <ErrorAlert error={action.error} /> : null}
+      {action.error && !reopen ? <ProblemAlert error={action.error} /> : null}
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('history.title')}
@@ -319,7 +319,7 @@ function RecordedDecision({ eid, cid, decision: d }: { eid: string; cid: string;
         <Stack>
           <Text size="sm">{t('committee.reopenHelp')}</Text>
           <Textarea label={t('dialog.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          {action.error ? <ErrorAlert error={action.error} /> : null}
+          {action.error ? <ProblemAlert error={action.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setReopen(false)}>
               {t('cancel')}

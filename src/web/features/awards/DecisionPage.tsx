@@ -9,7 +9,7 @@ import { PageLoader, useUser } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { ErrorAlert, PageHeader } from '../../components/ui';
 import { num, pick, signed, useDecision, useDecisionAction, type Decision, type DecisionAction, type DecisionGroup, type DecisionUnit } from './api';
-import { HistoryTimeline, KnifeEdgeBadge, RankIntervalBar, StateBadge } from './parts';
+import { HistoryTimeline, KnifeEdgeBadge, ProblemAlert, RankIntervalBar, StateBadge } from './parts';
 import './i18n';
 import { NS } from './i18n';
 
@@ -93,7 +93,7 @@ export default function DecisionPage() {
           </>
         }
       />
-      {action.error && !dialog && !override ? <ErrorAlert error={action.error} /> : null}
+      {action.error && !dialog && !override ? <ProblemAlert error={action.error} /> : null}
       {d.state === 'computed' ? (
         <Alert variant="light" color="blue">
           {t('hint.computed')}
@@ -105,7 +105,7 @@ export default function DecisionPage() {
         </Alert>
       ) : null}
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 9 }}>
+        <Grid.Col span={{ base: 12, xl: 9 }}>
           <Stack>
             {d.groups.map((g) => (
               <GroupCard key={g.key} decision={d} group={g} canOverride={can('override')} onOverride={(unit, change) => {
@@ -116,7 +116,7 @@ export default function DecisionPage() {
             <FinalWinners decision={d} />
           </Stack>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 3 }}>
+        <Grid.Col span={{ base: 12, xl: 3 }}>
           <Stack>
             <Card withBorder>
               <Title order={2} size="h4" mb="sm">
@@ -175,6 +175,7 @@ function GroupCard({ decision, group: g, canOverride, onOverride }: { decision: 
   const improvement = decision.groups.some((x) => x.units?.some((u) => u.improvement));
   const finalIds = new Set(decision.finalWinners.filter((w) => w.group === g.key).map((w) => w.organisationId));
   const units = g.units ?? [];
+  const knife = g.knifeEdge;
   const shown = all ? units : units.filter((u) => u.won || u.nearMiss || finalIds.has(u.organisationId));
   const sel = [g.selection.topN !== undefined ? t('selection.topN', { n: g.selection.topN }) : null, g.selection.minValue !== undefined ? t('selection.minValue', { v: g.selection.minValue }) : null].filter(Boolean).join(' · ');
   return (
@@ -190,11 +191,11 @@ function GroupCard({ decision, group: g, canOverride, onOverride }: { decision: 
             {g.tieAtCutoff ? ` · ${t('group.tie')}` : ''}
           </Text>
         </Stack>
-        {g.knifeEdge.flagged ? <KnifeEdgeBadge reason={g.knifeEdge.reason} acknowledged={g.knifeEdge.acknowledged} /> : g.knifeEdge.assessed ? <Badge variant="light" color="green">{t('knife.robust')}</Badge> : null}
+        {knife?.flagged ? <KnifeEdgeBadge reason={knife.reason} acknowledged={knife.acknowledged} /> : knife?.assessed ? <Badge variant="light" color="green">{t('knife.robust')}</Badge> : null}
       </Group>
-      {g.knifeEdge.flagged || g.knifeEdge.assessed ? (
+      {knife && (knife.flagged || knife.assessed) ? (
         <Text size="sm" mb="xs" data-testid="knife-reason">
-          {pick(g.knifeEdge.reason, en)}
+          {pick(knife.reason, en)}
         </Text>
       ) : null}
       {g.regression ? (
@@ -230,7 +231,7 @@ function GroupCard({ decision, group: g, canOverride, onOverride }: { decision: 
               <Table.Tbody>
                 {shown.map((u) => {
                   const final = finalIds.has(u.organisationId);
-                  const edge = g.knifeEdge.flagged && (g.knifeEdge.lastWinner === u.organisationId || g.knifeEdge.firstNonWinner === u.organisationId);
+                  const edge = Boolean(knife?.flagged && (knife.lastWinner === u.organisationId || knife.firstNonWinner === u.organisationId));
                   return (
                     <Table.Tr key={u.organisationId} data-org={u.organisationId} data-won={final ? 'true' : 'false'}>
                       <Table.Td>{u.rank ?? '–'}</Table.Td>
@@ -376,7 +377,7 @@ function OverrideDialog({ target, pending, error, onClose, onSubmit }: { target:
             onChange={(e) => setReason(e.currentTarget.value)}
             data-autofocus
           />
-          {error ? <ErrorAlert error={error} /> : null}
+          {error ? <ProblemAlert error={error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('cancel')}
@@ -401,7 +402,7 @@ function ActionDialog({ decision: d, kind, pending, error, onClose, onSubmit }: 
   const en = i18n.language === 'en';
   const [text, setText] = useState('');
   const [ack, setAck] = useState<string[]>([]);
-  const flagged = d.groups.filter((g) => g.knifeEdge.flagged && !g.knifeEdge.acknowledged);
+  const flagged = d.groups.filter((g) => g.knifeEdge?.flagged && !g.knifeEdge.acknowledged);
   const close = () => {
     setText('');
     setAck([]);
@@ -421,7 +422,7 @@ function ActionDialog({ decision: d, kind, pending, error, onClose, onSubmit }: 
             <Checkbox.Group label={t('knife.acknowledgeLabel')} description={t('knife.acknowledgeHelp')} value={ack} onChange={setAck}>
               <Stack gap={6} mt="xs">
                 {flagged.map((g) => (
-                  <Checkbox key={g.key} value={g.key} label={`${pick(g.name, en)} — ${pick(g.knifeEdge.reason, en)}`} />
+                  <Checkbox key={g.key} value={g.key} label={`${pick(g.name, en)} — ${pick(g.knifeEdge?.reason, en)}`} />
                 ))}
               </Stack>
             </Checkbox.Group>
@@ -429,7 +430,7 @@ function ActionDialog({ decision: d, kind, pending, error, onClose, onSubmit }: 
           {kind !== 'announce' ? (
             <Textarea label={kind === 'reopen' ? t('dialog.reason') : t('dialog.note')} required={kind === 'reopen'} autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} />
           ) : null}
-          {error ? <ErrorAlert error={error} /> : null}
+          {error ? <ProblemAlert error={error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               {t('cancel')}

@@ -13,6 +13,7 @@ import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 import type { Edition } from '../questionnaire/api';
 import { awardsBase, pick, useAwardSet, useNominations, type Nomination } from './api';
 import { NominationCard } from './committee-parts';
+import { ProblemAlert } from './parts';
 import { optNumber } from './set-model';
 import './i18n';
 import { NS } from './i18n';
@@ -49,7 +50,7 @@ function ScoreForm({ eid, nomination, category }: { eid: string; nomination: Nom
           />
         ))}
       </SimpleGrid>
-      {save.error ? <ErrorAlert error={save.error} /> : null}
+      {save.error ? <ProblemAlert error={save.error} /> : null}
       <Group justify="space-between">
         <Text size="sm" c={savedAll ? 'green.8' : 'dimmed'}>
           {savedAll ? t('committee.scoresSaved') : t('committee.scoresMissing')}

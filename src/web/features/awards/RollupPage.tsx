@@ -77,6 +77,7 @@ export function TotalsChart() {
       series: [...cats.entries()].map(([id, name]) => ({
         type: 'bar',
         stack: 'awards',
+        barMaxWidth: 56,
         name,
         data: years.map((y) => y.byCategory.find((c) => c.categoryId === id)?.awards ?? 0),
       })),

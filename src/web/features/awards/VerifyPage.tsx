@@ -95,7 +95,12 @@ export default function VerifyPage() {
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th>{t('verify.edition')}</Table.Th>
-                  <Table.Td>{pick(c.edition.label, en)}</Table.Td>
+                  <Table.Td>
+                    {c.edition.title ? pick(c.edition.title, en) : null}
+                    <Text size="sm" c={c.edition.title ? 'dimmed' : undefined}>
+                      {pick(c.edition.label, en)}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th>{t('verify.issued')}</Table.Th>

@@ -92,8 +92,9 @@ export interface DecisionGroup {
   selection: { topN?: number; minValue?: number };
   cutoffValue: number | null;
   tieAtCutoff: boolean;
-  regression: { intercept: number; slope: number; n: number; r2?: number } | null;
-  knifeEdge: { flagged: boolean; assessed: boolean; lastWinner: string | null; firstNonWinner: string | null; reason: I18nText; acknowledged: boolean };
+  regression: { intercept: number; slope: number; n: number; r2: number | null } | null;
+  /** DGA only (null for others). */
+  knifeEdge: { flagged: boolean; assessed: boolean; lastWinner: string | null; firstNonWinner: string | null; reason: I18nText; acknowledged: boolean } | null;
   notes: I18nText[];
   winners: string[];
   nearMisses: string[];
@@ -126,10 +127,11 @@ export interface OrgBrief {
 }
 
 export interface CommitteeRecord {
-  winners: { nominationId: string; personNameTh: string; personNameEn: string | null; organisation: OrgBrief; rank: number | null; score: number | null; reason: string }[];
+  winners: { nominationId: string; personNameTh: string; personNameEn: string | null; positionTh: string | null; positionEn: string | null; organisation: OrgBrief | null; rank: number | null; score: number | null; reason: string }[];
   followsRanking: boolean;
+  /** DGA only. */
   deviationReason: string | null;
-  decidedByNames: string[] | string | null;
+  decidedByNames: string[];
   at: string;
 }
 
@@ -255,7 +257,7 @@ export interface PublicCertificate {
   recipient: I18nText;
   category: I18nText;
   group: I18nText | null;
-  edition: { yearBe: number; label: I18nText };
+  edition: { yearBe: number; label: I18nText; title: I18nText | null };
   issuedAt: string;
   status: 'valid' | 'revoked';
 }
@@ -350,9 +352,12 @@ export function useCompute(eid: string) {
 export function useDecisionAction(eid: string, cid: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (a: DecisionAction & { baseVersion?: number }) => api.post<Decision>(`${base(eid)}/decisions/${encodeURIComponent(cid)}/actions`, a),
+    mutationFn: (a: DecisionAction & { baseVersion?: number }) => api.post<Decision | { categoryId: string; state: null; deleted: true }>(`${base(eid)}/decisions/${encodeURIComponent(cid)}/actions`, a),
     onSuccess: (data) => {
-      client.setQueryData(keys.decision(eid, cid), data);
+      // Reopening a committee decision deletes it (back to nominations); otherwise the answer is the new decision.
+      if ('deleted' in data) client.removeQueries({ queryKey: keys.decision(eid, cid) });
+      else client.setQueryData(keys.decision(eid, cid), data);
+      void client.invalidateQueries({ queryKey: keys.ranking(eid, cid) });
       void client.invalidateQueries({ queryKey: keys.decisions(eid) });
       void client.invalidateQueries({ queryKey: ['awards', eid, 'rollup'] });
       void client.invalidateQueries({ queryKey: keys.certificates(eid) });

@@ -6,9 +6,9 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client';
 import { useFormat } from '../../components/format';
-import { ErrorAlert } from '../../components/ui';
 import { awardsBase, nominationEvidenceUrl, type EvidenceFile, type Nomination } from './api';
 import { NS } from './i18n';
+import { ProblemAlert } from './parts';
 
 function sizeText(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
@@ -58,7 +58,7 @@ export function EvidenceUpload({ eid, nomination }: { eid: string; nomination: N
           </Button>
         )}
       </FileButton>
-      {upload.error ? <ErrorAlert error={upload.error} /> : null}
+      {upload.error ? <ProblemAlert error={upload.error} /> : null}
     </Stack>
   );
 }
@@ -161,7 +161,7 @@ export function NominationForm({ eid, categoryId, organisationId, onCreated }: {
             <TextInput label={t('committee.positionEn')} value={v.positionEn} onChange={set('positionEn')} error={err('positionEn')} />
           </SimpleGrid>
           <Textarea label={t('committee.statement')} description={t('committee.statementHelp')} required autosize minRows={5} value={v.statement} onChange={set('statement')} error={err('statement')} />
-          {create.error ? <ErrorAlert error={create.error} /> : null}
+          {create.error ? <ProblemAlert error={create.error} /> : null}
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending} disabled={!ready}>
               {t('committee.nominate')}

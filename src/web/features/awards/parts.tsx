@@ -1,10 +1,36 @@
 // Small shared pieces of the award screens: state badge, rank-interval bar, knife-edge badge, decision timeline.
-import { Badge, Group, Popover, Text, Timeline, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Group, List, Popover, Text, Timeline, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { useFormat } from '../../components/format';
+import { ErrorAlert } from '../../components/ui';
 import { pick, STATE_COLOURS, type Decision, type DecisionState, type RankInterval } from './api';
 import { NS } from './i18n';
+
+/**
+ * An API refusal with its problems listed in the user's language (the awards API puts the engine's Thai and English
+ * reasons in `details`); other errors fall back to the shared alert.
+ */
+export function ProblemAlert({ error }: { error: unknown }) {
+  const { t, i18n } = useTranslation(NS);
+  const en = i18n.language === 'en';
+  if (!error) return null;
+  if (!(error instanceof ApiError) || error.details.length === 0) return <ErrorAlert error={error} />;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t(`problems.${error.code === 'STATE_FORBIDS' ? 'state' : 'title'}`)} role="alert" data-error-code={error.code}>
+      {error.details.length === 1 ? (
+        <Text size="sm">{en ? error.details[0]!.en : error.details[0]!.th}</Text>
+      ) : (
+        <List size="sm">
+          {error.details.map((d, i) => (
+            <List.Item key={i}>{en ? d.en : d.th}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
 
 export function StateBadge({ state }: { state: DecisionState }) {
   const { t } = useTranslation(NS);

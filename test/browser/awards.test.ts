@@ -1,0 +1,180 @@
+// Awards journey on the demo data: an admin computes, reviews, overrides a winner (refused without a reason, then with
+// one), approves and announces; the certificate of a winner then checks as valid on the public page, without a session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { sequentialIds, systemClock } from '../../src/server/clock.js';
+import { DEMO_PASSWORD, loadDemo } from '../../src/server/services/demo-loader.js';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+
+let h: BrowserHarness;
+let editionId: string;
+
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  const r = await loadDemo({ config: h.config, db: h.database.db, clock: systemClock, ids: sequentialIds('00000000-0000-4000-9000-') }, { limitPerLevel: 25 });
+  if (!r.loaded) throw new Error(`demo not loaded: ${r.reason}`);
+  editionId = r.editions!.find((e) => e.yearBe === 2562)!.id;
+}, 600_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'อีเมล' }).fill(email);
+  await page.getByRole('textbox', { name: 'รหัสผ่าน', exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.getByRole('heading', { level: 1, name: /^สวัสดี/ }).waitFor();
+}
+
+describe('awards', () => {
+  let code = '';
+  let recipient = '';
+
+  it('an admin overrides a winner only with a written reason, then approves and announces', async () => {
+    const page = await h.newPage();
+    await signIn(page, 'demo.admin@dga.local');
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'รางวัลรัฐบาลดิจิทัล' }).click();
+    await page.locator(`a[href="/awards/${editionId}"]`).click();
+    const categories = page.getByTestId('award-categories');
+    await categories.waitFor();
+    // Nothing computed yet; computing fills every rule category.
+    await categories.getByText('ยังไม่คำนวณ').first().waitFor();
+    await page.getByRole('button', { name: 'คำนวณผลรางวัล' }).click();
+    await page.getByRole('status').getByText(/^คำนวณใหม่ 6 ประเภท/).waitFor({ timeout: 120_000 });
+    expect(await categories.getByText('คำนวณแล้ว').count()).toBe(6);
+
+    await categories.getByRole('link', { name: 'รางวัลรัฐบาลดิจิทัล (คะแนนความพร้อมสูงสุด)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'รางวัลรัฐบาลดิจิทัล (คะแนนความพร้อมสูงสุด)' }).waitFor();
+    await h.screenshot(page, 'awards-decision-computed');
+    // Every winner row shows its value, and rank intervals are drawn where the robustness run gave them.
+    const service = page.getByTestId('decision-table-department_service');
+    const winners = service.locator('tr[data-won="true"]');
+    expect(await winners.count()).toBeGreaterThan(0);
+    expect(await page.locator('svg[data-interval]').count()).toBeGreaterThan(0);
+
+    // Override buttons appear only once the committee has reviewed.
+    expect(await page.getByRole('button', { name: /^ถอนรางวัล/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'บันทึกว่าพิจารณาแล้ว' }).click();
+    const reviewDialog = page.getByRole('dialog', { name: 'บันทึกว่าพิจารณาแล้ว' });
+    await reviewDialog.getByRole('button', { name: 'บันทึกว่าพิจารณาแล้ว' }).click();
+    await reviewDialog.waitFor({ state: 'detached' });
+    await page.locator('[data-state="reviewed"]').first().waitFor();
+
+    // Remove the first winner of the department_service group: refused while the reason is empty or blank.
+    const first = winners.first();
+    const orgId = (await first.getAttribute('data-org'))!;
+    recipient = (await first.locator('td').nth(1).locator('p').first().textContent())!.trim();
+    await first.getByRole('button', { name: /^ถอนรางวัล/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'ถอนผู้ได้รับรางวัล' });
+    const save = dialog.getByRole('button', { name: 'บันทึกการแก้ไข' });
+    expect(await save.isDisabled()).toBe(true);
+    await dialog.getByText('ต้องเขียนเหตุผลก่อนจึงจะบันทึกได้').waitFor();
+    await dialog.getByRole('textbox', { name: /เหตุผลของคณะกรรมการ/ }).fill('   ');
+    await save.click();
+    await dialog.getByRole('alert').getByText('การเพิ่มหรือถอนผู้ได้รับรางวัลต้องมีเหตุผลเป็นลายลักษณ์อักษร').waitFor();
+    await h.screenshot(page, 'awards-override-refused');
+    expect(await page.locator(`tr[data-org="${orgId}"][data-won="true"]`).count()).toBe(1);
+
+    const reason = 'หน่วยงานอยู่ระหว่างการสอบสวนเรื่องข้อมูลหลักฐาน คณะกรรมการมีมติให้ถอน';
+    await dialog.getByRole('textbox', { name: /เหตุผลของคณะกรรมการ/ }).fill(reason);
+    await save.click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('overrides').getByText(reason).waitFor();
+    await service.locator(`tr[data-org="${orgId}"][data-won="false"]`).getByText('คณะกรรมการถอน').waitFor();
+    await page.getByTestId('decision-history').getByText(reason, { exact: false }).waitFor();
+
+    // Approve (acknowledging any knife-edge group), then announce.
+    await page.getByRole('button', { name: 'อนุมัติผล' }).click();
+    const approve = page.getByRole('dialog', { name: 'อนุมัติผล' });
+    for (const box of await approve.getByRole('checkbox').all()) await box.check();
+    await approve.getByRole('button', { name: 'อนุมัติผล' }).click();
+    await approve.waitFor({ state: 'detached' });
+    await page.locator('[data-state="approved"]').first().waitFor();
+    await page.getByRole('button', { name: 'ประกาศผล' }).click();
+    const announce = page.getByRole('dialog', { name: 'ประกาศผล' });
+    await announce.getByRole('button', { name: 'ประกาศผล' }).click();
+    await announce.waitFor({ state: 'detached' });
+    await page.locator('[data-state="announced"]').first().waitFor();
+    expect(await page.getByRole('button', { name: /^ถอนรางวัล|^เพิ่มเป็นผู้ได้รับรางวัล/ }).count()).toBe(0);
+    await h.screenshot(page, 'awards-decision-announced');
+
+    // The removed agency has no certificate; every final winner has one, downloadable as a PDF.
+    await page.goto(`/awards/${editionId}/certificates`);
+    const table = page.getByTestId('certificates');
+    await table.waitFor();
+    expect(await table.getByText(recipient, { exact: true }).count()).toBe(0);
+    const row = table.locator('tr[data-code]').first();
+    code = (await row.getAttribute('data-code'))!;
+    expect(code).toMatch(/^[A-Z2-9]{12}$/);
+    recipient = (await row.locator('td').nth(1).textContent())!.trim();
+    const pdf = await page.request.get(`/api/awards/certificates/${code}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('the public page shows an issued certificate as valid, and an unknown code as not found', async () => {
+    const page = await h.newPage();
+    await page.goto(`/verify/${code}`);
+    const result = page.getByTestId('verify-result');
+    await result.waitFor();
+    expect(await page.getByTestId('verify-status').textContent()).toBe('เกียรติบัตรถูกต้อง');
+    expect(await page.getByTestId('verify-recipient').textContent()).toBe(recipient);
+    await result.getByText('รางวัลรัฐบาลดิจิทัล (คะแนนความพร้อมสูงสุด)').waitFor();
+    await result.getByText('ประจำปี พ.ศ. 2562').waitFor();
+    await h.screenshot(page, 'verify-valid-th');
+
+    await page.getByText('English', { exact: true }).click();
+    await page.getByTestId('verify-status').getByText('Valid certificate').waitFor();
+    await result.getByText('2019 (B.E. 2562)').waitFor();
+
+    await page.getByRole('textbox', { name: 'Verification code' }).fill('ABCDEFGHJKLM');
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByTestId('verify-not-found').getByText('No certificate has the code ABCDEFGHJKLM', { exact: false }).waitFor();
+    expect(await page.getByTestId('verify-result').count()).toBe(0);
+  });
+
+  it("the award-set editor shows the API's field-level problems, then saves a new version", async () => {
+    const page = await h.newPage();
+    await signIn(page, 'demo.admin@dga.local');
+    await page.goto(`/awards/${editionId}/rollup`);
+    await page.getByTestId('total-awards').waitFor();
+    await h.screenshot(page, 'awards-rollup');
+
+    await page.goto(`/awards/${editionId}/set`);
+    await page.getByRole('heading', { level: 1, name: 'เกณฑ์รางวัลของปีนี้' }).waitFor();
+    await page.getByText('ยังไม่ได้บันทึกเกณฑ์ของปีนี้', { exact: false }).waitFor();
+    // The first category is the Digital Government Award: top 10 and a floor of 60 on the 0–100 scale.
+    const topN = page.getByRole('textbox', { name: 'จำนวนผู้ได้รับรางวัลสูงสุด (top N)' }).first();
+    expect(await topN.inputValue()).toBe('10');
+    const nameTh = page.getByRole('textbox', { name: 'ชื่อรางวัล (ไทย)' });
+    const title = await nameTh.inputValue();
+    await nameTh.fill('');
+    const floor = page.getByRole('textbox', { name: 'เกณฑ์ขั้นต่ำ' }).first();
+    await floor.fill('150');
+    await page.getByRole('button', { name: 'บันทึกเป็นฉบับใหม่' }).click();
+    const problems = page.getByTestId('set-errors');
+    await problems.getByText('ต้องมีชื่อทั้งภาษาไทยและภาษาอังกฤษ', { exact: false }).waitFor();
+    await problems.getByText('เกณฑ์ขั้นต่ำต้องอยู่ระหว่าง 0 ถึง 100', { exact: false }).waitFor();
+    // The same messages sit under the fields themselves, and the category is marked in the list.
+    expect(await nameTh.getAttribute('aria-invalid')).toBe('true');
+    expect(await floor.getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('category-list').getByText('2', { exact: true }).waitFor();
+    await h.screenshot(page, 'awards-set-errors');
+
+    await nameTh.fill(title);
+    await topN.fill('8');
+    await floor.fill('65');
+    await page.getByRole('button', { name: 'บันทึกเป็นฉบับใหม่' }).click();
+    await page.getByRole('status').getByText('บันทึกแล้วเป็นฉบับที่ 1').waitFor();
+    await page.getByTestId('set-versions').getByText('2562.1').waitFor();
+    expect(await page.getByTestId('set-errors').count()).toBe(0);
+
+    // In English the same editor reads in English.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Award rules of this edition' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Number of winners (top N)' }).first().inputValue()).toBe('8');
+  });
+});
