@@ -24,7 +24,7 @@ export function contestConfig(overrides: Partial<ContestConfig> = {}): ContestCo
       { code: 'excellent', name: { th: 'ยอดเยี่ยม', en: 'Excellent' }, topN: 1, tieAtCutoff: 'refer_to_committee' },
       { code: 'outstanding', name: { th: 'ดีเด่น', en: 'Outstanding' }, topN: 2, tieAtCutoff: 'refer_to_committee' },
     ],
-    schedule: { entriesOpen: '2026-04-01', entriesClose: '2026-05-31', judgingStart: '2026-06-01', judgingEnd: '2026-06-30', announcement: '2026-07-15' },
+    schedule: { entriesOpen: '2026-04-01', entriesClose: '2026-05-31', judgingStart: '2026-06-05', judgingEnd: '2026-06-30', announcement: '2026-07-15' },
     ...overrides,
   };
 }
