@@ -21,6 +21,10 @@ const arg = numberArg;
 const SECONDS = arg('seconds', 10);
 const CLIENTS = arg('clients', 200);
 const SUBMISSIONS = arg('submissions', 2000);
+// --export 0 stops after the autosave runs (the export part takes minutes on a loaded machine).
+const EXPORT = arg('export', 1) !== 0;
+// --cpu-prof 1 writes a V8 CPU profile of the server (its own process only) to ./bench/out/profiles on shutdown.
+const CPU_PROF = arg('cpu-prof', 0) !== 0;
 const ADMIN_PASSWORD = 'bench-admin-password';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,6 +35,17 @@ function loadAverage(): string {
     return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   } catch {
     return '?';
+  }
+}
+
+/** CPU seconds used so far by the server's own process (user + system), without its PostgreSQL children. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const raw = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
   }
 }
 
@@ -83,7 +98,8 @@ async function main(): Promise<void> {
   let child: ChildProcess | null = null;
   let db: DB | null = null;
   try {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const profArgs = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/out/profiles')] : [];
+    child = spawn(process.execPath, [...profArgs, '--import', 'tsx', path.join(root, 'src/server/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     const t0 = Date.now();
     for (;;) {
       if (child.exitCode !== null) throw new Error('server exited');
@@ -136,13 +152,14 @@ async function main(): Promise<void> {
     }
     const items = frameworkItems(defaultFramework).filter((l) => isAnswerable(l.item) && !l.item.visibleIf).map((l) => l.item);
 
-    async function runLoad(label: string, thinkMs: number): Promise<void> {
+    async function runLoad(label: string, thinkMs: number, seconds = SECONDS): Promise<void> {
       const latencies: number[] = [];
       let errors = 0;
       let conflicts = 0;
-      const end = Date.now() + SECONDS * 1000;
+      const end = Date.now() + seconds * 1000;
       const started = Date.now();
       const cpu0 = treeCpuSeconds(child!.pid!);
+      const node0 = processCpuSeconds(child!.pid!);
       await Promise.all(
         clients.map(async (c, k) => {
           const versions = new Map<string, number>();
@@ -183,16 +200,18 @@ async function main(): Promise<void> {
       );
       const secs = (Date.now() - started) / 1000;
       const cpuMs = ((treeCpuSeconds(child!.pid!) - cpu0) * 1000) / Math.max(1, latencies.length);
+      const nodeMs = ((processCpuSeconds(child!.pid!) - node0) * 1000) / Math.max(1, latencies.length);
       latencies.sort((a, b) => a - b);
       console.log(
-        `${label}: ${latencies.length} saves in ${secs.toFixed(1)} s = ${(latencies.length / secs).toFixed(0)} req/s; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]?.toFixed(1)} ms; errors ${errors}, conflicts ${conflicts}; server+PostgreSQL CPU ${cpuMs.toFixed(2)} ms per save; load average ${loadAverage()}`,
+        `${label}: ${latencies.length} saves in ${secs.toFixed(1)} s = ${(latencies.length / secs).toFixed(0)} req/s; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]?.toFixed(1)} ms; errors ${errors}, conflicts ${conflicts}; server+PostgreSQL CPU ${cpuMs.toFixed(2)} ms per save (Node ${nodeMs.toFixed(2)}, PostgreSQL ${(cpuMs - nodeMs).toFixed(2)}); load average ${loadAverage()}`,
       );
     }
 
-    await runLoad(`warm-up (${CLIENTS} clients, 2 s)`, 0).catch(() => {});
+    await runLoad(`warm-up (${CLIENTS} clients, 2 s)`, 0, 2).catch(() => {});
     await runLoad(`autosave, ${CLIENTS} clients back to back (saturation)`, 0);
     await runLoad(`autosave, ${CLIENTS} clients each saving about once a second (interactive)`, 1000);
 
+    if (!EXPORT) return;
     // 2,000 submissions × 150 answers, written in bulk, then exported through the HTTP endpoint.
     const admin = await db.selectFrom('app_user').select('id').where('role', '=', 'admin').executeTakeFirstOrThrow();
     await sql`DELETE FROM answer WHERE edition_id = ${ed.id}`.execute(db);

@@ -77,6 +77,42 @@ export async function writeAnswer(db: Kysely<Database>, w: WriteInput): Promise<
   return r.rows[0] ?? null;
 }
 
+export interface BatchWriteInput {
+  editionId: string;
+  organisationId: string;
+  /** The framework the caller validated the values against; the edition must still use it. */
+  frameworkId: string;
+  frameworkVersion: string;
+  /** Edition states and participant statuses in which answers may be written (from the engine's lifecycle rules). */
+  editionStates: readonly string[];
+  participantStatuses: readonly string[];
+  userId: string;
+  /** A contributor's dimensions that must all be assigned to them; null for roles that answer everything. */
+  dimensions: string[] | null;
+  /** Distinct items, sorted. */
+  changes: { item: string; value: AnswerValue; baseVersion: number; requestId: string }[];
+  now: Date;
+}
+
+/**
+ * The whole common autosave in one round trip: answer_batch_write (migration 20261124_0103) checks that the edition is
+ * still answerable with the same framework, that the participant may answer and, for a contributor, that every
+ * dimension is assigned; then compare-and-sets each answer on its version, appends the history rows and marks the
+ * participant started. One statement is its own transaction, committed before this returns. The edition row is locked
+ * FOR KEY SHARE (closing waits for this write) and the participant row FOR NO KEY UPDATE (submitting waits; the writes
+ * of one organisation take turns, so batches cannot deadlock). Returns the items written with their new versions;
+ * anything else (a refusal, a stale version, a retry) is left out and the caller takes the general path to explain it.
+ */
+export async function writeAnswerBatch(db: Kysely<Database>, w: BatchWriteInput): Promise<Map<string, number>> {
+  const r = await sql<{ written_item: string; written_version: number }>`
+    SELECT written_item, written_version FROM answer_batch_write(
+      ${w.editionId}, ${w.organisationId}, ${w.frameworkId}, ${w.frameworkVersion},
+      ${w.editionStates}, ${w.participantStatuses}, ${w.userId}, ${w.dimensions},
+      ${w.changes.map((c) => c.item)}, ${w.changes.map((c) => JSON.stringify(c.value))}, ${w.changes.map((c) => c.baseVersion)},
+      ${w.changes.map((c) => c.requestId)}, ${w.now})`.execute(db);
+  return new Map(r.rows.map((x) => [x.written_item, x.written_version]));
+}
+
 /** The history row a request produced, if it was applied before (a retry). */
 export async function findAppliedRequest(db: Kysely<Database>, editionId: string, organisationId: string, item: string, requestId: string) {
   return db

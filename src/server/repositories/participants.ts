@@ -111,14 +111,15 @@ export async function monitoringRows(db: Kysely<Database>, editionId: string): P
 }
 
 /**
- * One round trip for the autosave path: the edition's state and framework with the participant's status, both rows
- * locked FOR KEY SHARE (closing the edition or submitting takes FOR UPDATE and so waits for the write, and vice versa).
+ * One round trip for the autosave path: the edition's state and framework with the participant's status. The edition
+ * row is locked FOR KEY SHARE (closing it takes FOR UPDATE and so waits for the write, and vice versa), the participant
+ * row FOR NO KEY UPDATE: submitting waits likewise, and answer writes of one organisation take turns (no deadlocks).
  */
 export async function lockForAnswering(db: Kysely<Database>, editionId: string, organisationId: string) {
   const r = await sql<{ state: EditionState; framework_id: string; framework_version: string; status: ParticipantStatus }>`
     SELECT e.state, e.framework_id, e.framework_version, p.status
     FROM edition e JOIN participant p ON p.edition_id = e.id
     WHERE e.id = ${editionId} AND p.organisation_id = ${organisationId}
-    FOR KEY SHARE OF e, p`.execute(db);
+    FOR KEY SHARE OF e FOR NO KEY UPDATE OF p`.execute(db);
   return r.rows[0];
 }

@@ -1,14 +1,14 @@
-// Autosave: validates a batch of answer changes against the framework, then applies them as versioned writes in one transaction.
+// Autosave: validates a batch of answer changes against the framework, then applies them as versioned writes, atomically.
 import type { AppContext } from '../app.js';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
-import { editionAllows, participantMayAnswer } from '../../engine/edition/lifecycle.js';
+import { EDITION_STATES, editionAllows, PARTICIPANT_STATUSES, participantMayAnswer } from '../../engine/edition/lifecycle.js';
 import type { AnswerValue } from '../../engine/framework/types.js';
 import { answerProblem } from '../../engine/questionnaire/answers.js';
 import { isAnswerable, itemIndex, type LocatedItem } from '../../engine/questionnaire/items.js';
 import type { SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
 import { lockForAnswering, markStarted } from '../repositories/participants.js';
-import { findAnswer, findAppliedRequest, writeAnswer } from '../repositories/answers.js';
+import { findAnswer, findAppliedRequest, writeAnswer, writeAnswerBatch } from '../repositories/answers.js';
 import { assignedDimensions } from '../repositories/assignments.js';
 import { stateForbids } from './editions.js';
 import { getFramework } from './frameworks.js';
@@ -36,20 +36,84 @@ function indexFor(fw: object & Parameters<typeof itemIndex>[0]): Map<string, Loc
   return idx;
 }
 
+/** The edition's framework as last seen by the general path: a hint for the one-statement save, which re-checks it. */
+const editionFrameworks = new Map<string, { id: string; version: string }>();
+const ANSWERABLE_STATES = EDITION_STATES.filter((s) => editionAllows(s, 'answer'));
+const ANSWERING_STATUSES = PARTICIPANT_STATUSES.filter((s) => participantMayAnswer(s));
+
+/** Every reason the batch is refused as a whole (unknown or repeated item, wrong value, dimension not assigned). */
+function problemsIn(idx: Map<string, LocatedItem>, changes: AnswerChange[], allowedDims: Set<string> | null): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const seen = new Set<string>();
+  changes.forEach((c, i) => {
+    const at = `body/changes/${i}`;
+    const loc = idx.get(c.item);
+    if (!loc || !isAnswerable(loc.item)) {
+      problems.push({ path: `${at}/item`, th: `ไม่มีคำถามรหัส "${c.item}" ในแบบสำรวจนี้`, en: `There is no question "${c.item}" in this questionnaire` });
+      return;
+    }
+    if (seen.has(c.item)) problems.push({ path: `${at}/item`, th: `คำถาม "${c.item}" ซ้ำในคำขอเดียวกัน`, en: `Question "${c.item}" appears twice in one request` });
+    seen.add(c.item);
+    const p = answerProblem(loc.item, c.value);
+    if (p) problems.push({ path: `${at}/value`, th: `คำถาม ${c.item}: ${p.th}`, en: `Question ${c.item}: ${p.en}` });
+    if (allowedDims && !allowedDims.has(loc.dimensionCode)) {
+      problems.push({ path: `${at}/item`, th: `คุณไม่ได้รับมอบหมายให้ตอบมิติ ${loc.dimensionCode}`, en: `You are not assigned to dimension ${loc.dimensionCode}` });
+    }
+  });
+  return problems;
+}
+
 /**
  * All-or-nothing validation, then compare-and-set per change. A stale `baseVersion` answers `conflict` with the
  * current value (the later writer chooses); a change whose `requestId` was already applied answers `saved` again.
- * The transaction commits before the reply, so every `saved` is durable.
+ * Every `saved` is committed before the reply, so it is durable.
+ *
+ * The common save (the edition open, every change valid and on its current version) is one database statement; any
+ * other case, or a save whose every change did not go through, runs the general path below, which re-reads
+ * everything and answers the retries of what the statement already wrote as `saved`.
  */
 export async function saveAnswers(ctx: AppContext, user: SessionUser, eid: string, oid: string, changes: AnswerChange[]): Promise<{ results: ChangeResult[] }> {
   if (!isUuid(eid) || !isUuid(oid) || user.organisationId !== oid || !(WRITER_ROLES as readonly string[]).includes(user.role)) throw new AppError('NOT_FOUND');
   const now = ctx.clock.now();
+  return (await saveInOneStatement(ctx, user, eid, oid, changes, now)) ?? saveInTransaction(ctx, user, eid, oid, changes, now);
+}
+
+async function saveInOneStatement(ctx: AppContext, user: SessionUser, eid: string, oid: string, changes: AnswerChange[], now: Date): Promise<{ results: ChangeResult[] } | null> {
+  const hint = editionFrameworks.get(eid);
+  if (!hint) return null;
+  const fw = await getFramework(ctx.db, hint.id, hint.version);
+  if (!fw) return null;
+  const idx = indexFor(fw);
+  if (problemsIn(idx, changes, null).length > 0) return null;
+  const dimensions = user.role === 'contributor' ? [...new Set(changes.map((c) => idx.get(c.item)!.dimensionCode))] : null;
+  const written = await writeAnswerBatch(ctx.db, {
+    editionId: eid,
+    organisationId: oid,
+    frameworkId: hint.id,
+    frameworkVersion: hint.version,
+    editionStates: ANSWERABLE_STATES,
+    participantStatuses: ANSWERING_STATUSES,
+    userId: user.id,
+    dimensions,
+    changes: [...changes].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)),
+    now,
+  });
+  if (written.size !== changes.length) return null;
+  const updatedAt = now.toISOString();
+  return { results: changes.map((c) => ({ item: c.item, status: 'saved', version: written.get(c.item)!, updatedAt })) };
+}
+
+async function saveInTransaction(ctx: AppContext, user: SessionUser, eid: string, oid: string, changes: AnswerChange[], now: Date): Promise<{ results: ChangeResult[] }> {
   return ctx.db.transaction().execute(async (trx) => {
-    // KEY SHARE locks: closing the edition or submitting (both FOR UPDATE) wait for this write and vice versa.
+    // The edition row FOR KEY SHARE (closing it, FOR UPDATE, waits for this write and vice versa); the participant
+    // row FOR NO KEY UPDATE: submitting (FOR UPDATE) waits, and the writes of one organisation take turns.
     const locked = await lockForAnswering(trx, eid, oid);
     if (!locked || locked.state === 'draft') throw new AppError('NOT_FOUND');
     const edition = locked;
     const participant = locked;
+    // Once out of draft an edition's framework never changes, so the one-statement save may validate against it.
+    if (editionFrameworks.size > 1000) editionFrameworks.clear();
+    editionFrameworks.set(eid, { id: edition.framework_id, version: edition.framework_version });
     // A submitted questionnaire is written only through a send-back for correction, and only on the returned items.
     const correction = participant.status === 'submitted' ? await correctionItems(trx, eid, oid, now) : null;
     if (correction) {
@@ -72,23 +136,7 @@ export async function saveAnswers(ctx: AppContext, user: SessionUser, eid: strin
     const idx = indexFor(fw);
     const allowedDims = user.role === 'contributor' ? new Set(await assignedDimensions(trx, eid, oid, user.id)) : null;
 
-    const problems: ErrorDetail[] = [];
-    const seen = new Set<string>();
-    changes.forEach((c, i) => {
-      const at = `body/changes/${i}`;
-      const loc = idx.get(c.item);
-      if (!loc || !isAnswerable(loc.item)) {
-        problems.push({ path: `${at}/item`, th: `ไม่มีคำถามรหัส "${c.item}" ในแบบสำรวจนี้`, en: `There is no question "${c.item}" in this questionnaire` });
-        return;
-      }
-      if (seen.has(c.item)) problems.push({ path: `${at}/item`, th: `คำถาม "${c.item}" ซ้ำในคำขอเดียวกัน`, en: `Question "${c.item}" appears twice in one request` });
-      seen.add(c.item);
-      const p = answerProblem(loc.item, c.value);
-      if (p) problems.push({ path: `${at}/value`, th: `คำถาม ${c.item}: ${p.th}`, en: `Question ${c.item}: ${p.en}` });
-      if (allowedDims && !allowedDims.has(loc.dimensionCode)) {
-        problems.push({ path: `${at}/item`, th: `คุณไม่ได้รับมอบหมายให้ตอบมิติ ${loc.dimensionCode}`, en: `You are not assigned to dimension ${loc.dimensionCode}` });
-      }
-    });
+    const problems = problemsIn(idx, changes, allowedDims);
     if (problems.length > 0) {
       throw new AppError('VALIDATION_FAILED', { detail: problems.map((p) => `${p.path}: ${p.en}`).join('; ') }, problems);
     }

@@ -182,7 +182,7 @@ export async function submitQuestionnaire(ctx: AppContext, user: SessionUser, ei
   await ctx.db.transaction().execute(async (trx) => {
     const e = (await findEdition(trx, eid, { lock: 'key_share' }))!;
     assertEditionAllows(e, 'submit', 'ส่งแบบสำรวจได้เฉพาะระหว่างเปิดรับคำตอบ', 'The questionnaire can be submitted only while the edition is open');
-    // FOR UPDATE waits for answer writes in flight (they hold FOR KEY SHARE), so none lands after the lock.
+    // FOR UPDATE waits for answer writes in flight (they hold FOR NO KEY UPDATE on it), so none lands after the lock.
     const p = (await findParticipant(trx, eid, oid, 'update'))!;
     if (p.version !== version) throw staleVersion(p.version, version);
     const next = participantAfter(p.status, 'submit');
