@@ -2,18 +2,23 @@
 // one), approves and announces; the certificate of a winner then checks as valid on the public page, without a session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { sequentialIds, systemClock } from '../../src/server/clock.js';
 import { DEMO_PASSWORD, loadDemo } from '../../src/server/services/demo-loader.js';
-import { startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import type { AwardSet } from '../../src/engine/awards/category.js';
+import { apiSession, startBrowserHarness, type BrowserHarness } from '../helpers/browser.js';
+import { TINY_PDF } from '../helpers/results-data.js';
 
 let h: BrowserHarness;
 let editionId: string;
+let currentEditionId: string;
 
 beforeAll(async () => {
   h = await startBrowserHarness();
   const r = await loadDemo({ config: h.config, db: h.database.db, clock: systemClock, ids: sequentialIds('00000000-0000-4000-9000-') }, { limitPerLevel: 25 });
   if (!r.loaded) throw new Error(`demo not loaded: ${r.reason}`);
   editionId = r.editions!.find((e) => e.yearBe === 2562)!.id;
+  currentEditionId = r.editions!.find((e) => e.yearBe === 2563)!.id;
 }, 600_000);
 
 afterAll(async () => {
@@ -26,6 +31,11 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole('textbox', { name: 'รหัสผ่าน', exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
   await page.getByRole('heading', { level: 1, name: /^สวัสดี/ }).waitFor();
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('awards', () => {
@@ -48,6 +58,7 @@ describe('awards', () => {
     await categories.getByRole('link', { name: 'รางวัลรัฐบาลดิจิทัล (คะแนนความพร้อมสูงสุด)' }).click();
     await page.getByRole('heading', { level: 1, name: 'รางวัลรัฐบาลดิจิทัล (คะแนนความพร้อมสูงสุด)' }).waitFor();
     await h.screenshot(page, 'awards-decision-computed');
+    expect(await violations(page)).toEqual([]);
     // Every winner row shows its value, and rank intervals are drawn where the robustness run gave them.
     const service = page.getByTestId('decision-table-department_service');
     const winners = service.locator('tr[data-won="true"]');
@@ -125,6 +136,7 @@ describe('awards', () => {
     await result.getByText('รางวัลรัฐบาลดิจิทัล (คะแนนความพร้อมสูงสุด)').waitFor();
     await result.getByText('ประจำปี พ.ศ. 2562').waitFor();
     await h.screenshot(page, 'verify-valid-th');
+    expect(await violations(page)).toEqual([]);
 
     await page.getByText('English', { exact: true }).click();
     await page.getByTestId('verify-status').getByText('Valid certificate').waitFor();
@@ -163,6 +175,7 @@ describe('awards', () => {
     expect(await floor.getAttribute('aria-invalid')).toBe('true');
     await page.getByTestId('category-list').getByText('2', { exact: true }).waitFor();
     await h.screenshot(page, 'awards-set-errors');
+    expect(await violations(page)).toEqual([]);
 
     await nameTh.fill(title);
     await topN.fill('8');
@@ -176,5 +189,75 @@ describe('awards', () => {
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Award rules of this edition' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Number of winners (top N)' }).first().inputValue()).toBe('8');
+  });
+
+  it('an agency head nominates with evidence, the assigned judge scores, the admin records and announces the committee decision', async () => {
+    // One judge suffices for this edition's leader award (the default asks for three).
+    const api = await apiSession(h.baseUrl, 'demo.admin@dga.local', DEMO_PASSWORD);
+    const set = await api.get<{ definition: AwardSet; version: number | null }>(`/api/awards/editions/${currentEditionId}/set`);
+    const definition = { ...set.definition, categories: set.definition.categories.map((c) => (c.type === 'committee' ? { ...c, minJudges: 1 } : c)) };
+    await api.put(`/api/awards/editions/${currentEditionId}/set`, { definition, baseVersion: set.version });
+
+    const head = await h.newPage();
+    await signIn(head, 'head.dlt@demo.dga.local');
+    await head.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'เสนอชื่อรางวัล' }).click();
+    await head.getByRole('heading', { level: 2, name: 'รางวัลผู้นำองค์กรดิจิทัลดีเด่น' }).waitFor();
+    await head.getByRole('textbox', { name: 'ชื่อ-นามสกุล (ไทย)' }).fill('นางสาวสมหญิง ใจดี');
+    await head.getByRole('textbox', { name: 'ตำแหน่ง (ไทย)' }).fill('อธิบดีกรมการขนส่งทางบก');
+    await head.getByRole('textbox', { name: 'คำบรรยายผลงาน' }).fill('ผลักดันการให้บริการต่อภาษีรถยนต์ออนไลน์ครบทุกจังหวัด');
+    await head.getByRole('button', { name: 'บันทึกการเสนอชื่อ' }).click();
+    const card = head.locator('[data-nomination]');
+    await card.getByText('นางสาวสมหญิง ใจดี').waitFor();
+    await card.locator('input[type="file"]').setInputFiles({ name: 'ผลงาน.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
+    await card.getByRole('link', { name: 'ผลงาน.pdf' }).waitFor();
+    expect(await violations(head)).toEqual([]);
+
+    // The admin assigns the demo judge.
+    const admin = await h.newPage();
+    await signIn(admin, 'demo.admin@dga.local');
+    await admin.goto(`/awards/${currentEditionId}/committee/digital_leader`);
+    await admin.getByRole('tab', { name: /การเสนอชื่อ/ }).click();
+    const nomination = admin.locator('[data-nomination]');
+    await nomination.getByText('นางสาวสมหญิง ใจดี').waitFor();
+    await nomination.getByLabel('มอบหมายกรรมการ').click();
+    await admin.getByRole('option', { name: /demo\.judge@dga\.local/ }).click();
+    await nomination.getByRole('button', { name: 'บันทึก', exact: true }).click();
+    await nomination.getByText(/ให้คะแนนแล้ว 0 เกณฑ์/).waitFor();
+
+    // The judge sees the nomination and its evidence, and scores every criterion.
+    const judge = await h.newPage();
+    await signIn(judge, 'demo.judge@dga.local');
+    await judge.goto(`/judging/${currentEditionId}`);
+    const sheet = judge.locator('[data-nomination]');
+    await sheet.getByText('นางสาวสมหญิง ใจดี').waitFor();
+    await sheet.getByRole('link', { name: 'ผลงาน.pdf' }).waitFor();
+    for (const [label, score] of [
+      ['วิสัยทัศน์และนโยบายด้านดิจิทัล', '8'],
+      ['การขับเคลื่อนการเปลี่ยนแปลงองค์กร', '7'],
+      ['ผลลัพธ์ต่อประชาชนและการให้บริการ', '9'],
+      ['การพัฒนาบุคลากรและการใช้ข้อมูล', '6'],
+    ] as const)
+      await sheet.getByRole('textbox', { name: label }).fill(score);
+    await sheet.getByRole('button', { name: 'บันทึกคะแนน' }).click();
+    await sheet.getByText('ให้คะแนนครบทุกเกณฑ์แล้ว').waitFor();
+
+    // The admin sees the weighted score (0.3·8 + 0.3·7 + 0.25·9 + 0.15·6 = 7.65 of 10 → 76.50), records and announces.
+    await admin.reload();
+    await admin.getByRole('tab', { name: 'คะแนนของคณะกรรมการ' }).click();
+    await admin.getByTestId('committee-ranking').getByRole('cell', { name: '76.50', exact: true }).waitFor();
+    await admin.getByRole('tab', { name: 'ผลการตัดสิน' }).click();
+    await admin.getByRole('checkbox', { name: /นางสาวสมหญิง ใจดี/ }).check();
+    await admin.getByRole('button', { name: 'บันทึกผลการตัดสิน' }).click();
+    await admin.getByRole('alert').waitFor();
+    await admin.getByRole('textbox', { name: /เหตุผลที่ นางสาวสมหญิง ใจดี ได้รับรางวัล/ }).fill('คะแนนสูงสุดและผลลัพธ์ต่อประชาชนชัดเจน');
+    await admin.getByRole('button', { name: 'บันทึกผลการตัดสิน' }).click();
+    await admin.getByTestId('committee-winners').getByText('คะแนนสูงสุดและผลลัพธ์ต่อประชาชนชัดเจน').waitFor();
+    await admin.getByRole('button', { name: 'ประกาศผล' }).click();
+    await admin.locator('[data-state="announced"]').waitFor();
+
+    // The agency sees its award and certificate.
+    await head.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'รางวัลของหน่วยงาน' }).click();
+    await head.getByTestId('certificates').getByText('รางวัลผู้นำองค์กรดิจิทัลดีเด่น').waitFor();
+    await h.screenshot(head, 'awards-my-awards');
   });
 });

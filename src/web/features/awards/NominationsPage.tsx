@@ -62,7 +62,8 @@ export default function NominationsPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   if (q.isPending) return <PageLoader />;
   if (q.error) return <ErrorAlert error={q.error} />;
-  const editions = q.data.items.filter((e) => e.state !== 'draft');
+  // Newest first: nominations are for the current edition's award.
+  const editions = q.data.items.filter((e) => e.state !== 'draft').sort((a, b) => b.yearBe - a.yearBe);
   const eid = chosen ?? editions[0]?.id ?? null;
   return (
     <Stack>

@@ -68,7 +68,7 @@ export default function VerifyPage() {
                 {c.status === 'valid' ? <IconCircleCheck size={28} aria-hidden /> : <IconCircleX size={28} aria-hidden />}
               </ThemeIcon>
               <Stack gap={0}>
-                <Badge size="lg" color={c.status === 'valid' ? 'green' : 'red'} variant="filled" data-testid="verify-status">
+                <Badge size="lg" color={c.status === 'valid' ? 'green' : 'red'} variant="light" data-testid="verify-status">
                   {c.status === 'valid' ? t('verify.valid') : t('verify.revoked')}
                 </Badge>
                 <Text size="sm" c="dimmed" mt={4}>
