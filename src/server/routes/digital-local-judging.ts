@@ -34,7 +34,8 @@ const YearParams = Type.Object({ year: Year });
 const IdParams = Type.Object({ id: Id });
 const Basis = Type.Union([Type.Literal('raw'), Type.Literal('zscore'), Type.Literal('additive')]);
 const Province = Type.String({ minLength: 1, maxLength: 10 });
-const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([t, Type.Null()]));
+// Null first: with type coercion on, a string branch listed first would turn null into "".
+const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([Type.Null(), t]));
 
 export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContext): Promise<void> {
   // ----- judges
@@ -102,7 +103,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
         body: Type.Object(
           {
             baseVersion: Type.Integer({ minimum: 0 }),
-            ratings: Type.Record(Type.String({ maxLength: 40 }), Type.Object({ score: Type.Union([Type.Number(), Type.Null()]), comment: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false })),
+            ratings: Type.Record(Type.String({ maxLength: 40 }), Type.Object({ score: Type.Union([Type.Null(), Type.Number()]), comment: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false })),
             overallComment: Nullable(Type.String({ maxLength: 5000 })),
           },
           { additionalProperties: false },
@@ -138,7 +139,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
     '/api/digital-local/contests/:year/committee/overrides',
     {
       config: { roles: ['admin'] },
-      schema: { params: YearParams, body: Type.Object({ entryId: Id, tier: Type.Union([Type.String({ maxLength: 40 }), Type.Null()]), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }) },
+      schema: { params: YearParams, body: Type.Object({ entryId: Id, tier: Type.Union([Type.Null(), Type.String({ maxLength: 40 })]), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }) },
     },
     async (request, reply) => reply.status(201).send(await addOverride(ctx, currentUser(request), request.params.year, request.body)),
   );

@@ -203,7 +203,7 @@ export async function digitalLocalRoutes(app: AppInstance, ctx: AppContext): Pro
     '/api/digital-local/entries/:id/withdraw',
     {
       config: { roles: ['lao_applicant'] },
-      schema: { params: IdParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])) }, { additionalProperties: false })) },
+      schema: { params: IdParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })])) }, { additionalProperties: false })) },
     },
     async (request) => withdrawEntry(ctx, currentUser(request), request.params.id, request.body ?? {}),
   );
