@@ -42,6 +42,7 @@ import { saveAnswers } from './answers.js';
 import { completeQuestionnaire, setAssignments, submitQuestionnaire } from './questionnaire.js';
 import { executeScoring, markOfficial } from './scoring-runs.js';
 import { detectEvidenceType } from '../evidence/sniff.js';
+import { loadDigitalLocalDemo } from './digital-local-demo.js';
 
 export { DEMO_SEED };
 
@@ -206,6 +207,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
   }
   await scoring;
   phase('scoring (after the last edition)');
+  phases['digital local'] = (await loadDigitalLocalDemo(ctx, admin, { seed, log })).ms;
   for (const s of editions) log(`demo edition ${s.yearBe} loaded`, s);
   await appendAudit(ctx.db, ctx.clock.now(), { actorId: admin.id, action: 'demo.load', entity: 'demo', after: { seed, editions: editions.map((x) => ({ yearBe: x.yearBe, id: x.id, submitted: x.submitted })) } });
   return { loaded: true, seed, ms: Date.now() - t0, phases, editions };
