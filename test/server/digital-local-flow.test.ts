@@ -181,8 +181,9 @@ describe('Digital Local: the whole path over HTTP', () => {
     expect(before).toMatchObject({ own: null, others: [], hiddenCount: 1, visibility: 'own_not_submitted' });
     expect(JSON.stringify(before)).not.toContain('ความเห็นกรรมการ 2');
 
-    const missing = await as(h.app, sessionOf(first!), { method: 'PUT', url: `${url}/sheet`, payload: { baseVersion: 0, ratings: { problem: { score: 3, comment: '' } } } });
+    const missing = await as(h.app, sessionOf(first!), { method: 'PUT', url: `${url}/sheet`, payload: { baseVersion: 0, ratings: { problem: { score: 3, comment: '' }, policy_plan: { score: null, comment: 'ยังไม่ตัดสินใจ' } } } });
     expect(missing.statusCode).toBe(200);
+    expect(missing.json()).toMatchObject({ status: 'draft', total: null, ratings: { problem: { score: 3 }, policy_plan: { score: null, comment: 'ยังไม่ตัดสินใจ' } } });
     const incomplete = await as(h.app, sessionOf(first!), { method: 'POST', url: `${url}/sheet/submit`, payload: {} });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().error.details.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['SCORE_MISSING', 'COMMENT_MISSING']));
