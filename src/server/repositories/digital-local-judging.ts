@@ -202,11 +202,14 @@ export async function countSheets(db: Db, year: number): Promise<number> {
   return Number(r.n);
 }
 
-export async function insertSheet(db: Db, s: { entry_id: string; judge_id: string; contest_year: number; ratings: SheetRow['ratings']; overall_comment: string | null; now: Date }): Promise<void> {
-  await db
+/** Inserts the first version of a sheet; false when a concurrent request created it first. */
+export async function insertSheet(db: Db, s: { entry_id: string; judge_id: string; contest_year: number; ratings: SheetRow['ratings']; overall_comment: string | null; now: Date }): Promise<boolean> {
+  const r = await db
     .insertInto('dl_score_sheet')
     .values({ entry_id: s.entry_id, judge_id: s.judge_id, contest_year: s.contest_year, ratings: JSON.stringify(s.ratings), overall_comment: s.overall_comment, status: 'draft', updated_at: s.now, submitted_at: null })
-    .execute();
+    .onConflict((oc) => oc.columns(['entry_id', 'judge_id']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function updateSheet(db: Db, entryId: string, judgeId: string, s: { ratings: SheetRow['ratings']; overall_comment: string | null; now: Date; submit: boolean }): Promise<number> {

@@ -462,7 +462,10 @@ export async function saveSheet(ctx: AppContext, judge: SessionUser, entryId: st
     if (problems.length > 0) throw invalidProblems(problems);
     const overall = input.overallComment?.trim() || null;
     if (current) await updateSheet(trx, entryId, judge.id, { ratings, overall_comment: overall, now, submit: false });
-    else await insertSheet(trx, { entry_id: entryId, judge_id: judge.id, contest_year: entry.contest_year, ratings, overall_comment: overall, now });
+    else if (!(await insertSheet(trx, { entry_id: entryId, judge_id: judge.id, contest_year: entry.contest_year, ratings, overall_comment: overall, now }))) {
+      // Another request of the same judge created the sheet meanwhile: the later writer sees it and chooses.
+      return { status: 'conflict' as const, current: presentSheet((await findSheet(trx, entryId, judge.id))!, config, names) };
+    }
     const saved = (await findSheet(trx, entryId, judge.id))!;
     return { status: 'saved' as const, sheet: presentSheet(saved, config, names) };
   });
