@@ -7,9 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
-import { sql } from 'kysely';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Database } from '../src/db/schema.js';
 import type { FastifyBaseLogger } from 'fastify';
-import { openDatabase, migrateToLatest } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
@@ -24,7 +26,7 @@ import { createRng } from '../src/engine/random.js';
 import { defaultFramework } from '../src/engine/framework/default/index.js';
 import { frameworkItems } from '../src/engine/questionnaire/items.js';
 import { generateAnswers } from '../test/helpers/results-data.js';
-import { freePort, numberArg, percentile } from './support.js';
+import { freePort, numberArg, percentile, treeCpuSeconds } from './support.js';
 
 const arg = numberArg;
 const N = arg('n', 2000);
@@ -39,9 +41,12 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgr-bench-review-'));
   fs.chmodSync(dir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
-  const db = openDatabase(pg.url, 10);
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', ADMIN_PASSWORD: 'bench-admin-password', DATA_DIR: dir, DATABASE_URL: pg.url, LOGIN_RATE_LIMIT: '10000', HOST: '127.0.0.1' });
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
+  // The server's pool (the production default size), with a statement counter for round trips per request.
+  const pool = new pg.Pool({ connectionString: pgServer.url, max: 10 });
+  let statements = 0;
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: () => void statements++ });
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', ADMIN_PASSWORD: 'bench-admin-password', DATA_DIR: dir, DATABASE_URL: pgServer.url, LOGIN_RATE_LIMIT: '10000', HOST: '127.0.0.1' });
   let app: Awaited<ReturnType<typeof buildApp>> | null = null;
   try {
     await migrateToLatest(db);
@@ -136,43 +141,107 @@ async function main() {
     console.log(`review queue, filtered by dimension + status + level: p50 ${ms(pct(filtered, 50))}, p99 ${ms(pct(filtered, 99))}`);
     console.log(`review queue, a reviewer's own (~${Math.round(orgs.length / REVIEWERS)} agencies): p50 ${ms(pct(reviewerTimes, 50))}, p99 ${ms(pct(reviewerTimes, 99))}`);
 
-    // 2. Decisions: 20 reviewers at once, each opening their next agency's items and deciding them one by one
-    //    (as the keyboard UI does: one POST per item), for a fixed time.
-    const assignments = await db.selectFrom('review_assignment').select(['organisation_id', 'reviewer_id']).where('edition_id', '=', ed.id).execute();
+    // 2. Decisions. A decision is one POST per item (as the keyboard UI does).
+    const assignments = await db.selectFrom('review_assignment').select(['organisation_id', 'reviewer_id']).where('edition_id', '=', ed.id).orderBy('organisation_id').execute();
+    const decisions = ['accepted', 'accepted', 'accepted', 'accepted', 'insufficient'] as const;
+    const decide = async (s: { cookie: string; csrf: string }, oid: string, code: string, d: (typeof decisions)[number]) => {
+      const res = await fetch(`${base}/api/review/editions/${ed.id}/organisations/${oid}/items/${code}/decision`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify(d === 'accepted' ? { decision: d } : { decision: d, reasonCode: 'INCOMPLETE', comment: 'ไม่ครบ', internalNote: 'bench' }),
+      });
+      await res.arrayBuffer();
+      return res.ok;
+    };
+    const itemsOf = async (s: { cookie: string }, oid: string) => {
+      const list = await get(s, `/api/review/editions/${ed.id}/organisations/${oid}/items`);
+      return { ms: list.ms, codes: (JSON.parse(list.body) as { items: { code: string }[] }).items.map((i) => i.code) };
+    };
+    const used = new Set<string>();
+
+    // 2a. Cost of one decision with nothing else running: SQL statements (round trips, BEGIN/COMMIT not counted) and
+    //     CPU of this process (client + server) and of PostgreSQL, per decision.
+    {
+      const s = reviewers[0]!;
+      const oid = assignments.find((a) => a.reviewer_id === s.id)!.organisation_id;
+      used.add(oid);
+      const { codes } = await itemsOf(s, oid);
+      const n = Math.min(40, codes.length);
+      const st0 = statements;
+      const cpuAll0 = treeCpuSeconds(process.pid);
+      const cpuSelf0 = process.cpuUsage();
+      const t = performance.now();
+      for (let i = 0; i < n; i++) await decide(s, oid, codes[i]!, decisions[i % decisions.length]!);
+      const wall = performance.now() - t;
+      const self = process.cpuUsage(cpuSelf0);
+      const selfMs = (self.user + self.system) / 1000;
+      const allMs = (treeCpuSeconds(process.pid) - cpuAll0) * 1000;
+      console.log(
+        `one decision alone (${n} in a row): ${ms(wall / n)} each, ${((statements - st0) / n).toFixed(1)} SQL statements, CPU ${ms(selfMs / n)} in Node (client + server) + ${ms(Math.max(0, allMs - selfMs) / n)} in PostgreSQL`,
+      );
+    }
+
+    // 2b. 20 reviewers at once, each opening their next agency's items and deciding them one by one, for a fixed
+    //     time, while a separate connection samples what the server's backends wait on (pg_stat_activity).
     const decisionTimes: number[] = [];
     const itemListTimes: number[] = [];
     let errors = 0;
-    const deadline = performance.now() + SECONDS * 1000;
-    const decisions = ['accepted', 'accepted', 'accepted', 'accepted', 'insufficient'] as const;
+    const sampler = new pg.Client({ connectionString: pgServer.url });
+    await sampler.connect();
+    const waits = new Map<string, number>();
+    let samples = 0;
+    let poolWaiting = 0;
+    let sampling = true;
+    const sampleLoop = (async () => {
+      while (sampling) {
+        const r = await sampler.query<{ w: string; n: number }>(
+          `SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') || ' (' || state || ')' AS w, count(*)::int AS n
+             FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle' GROUP BY 1`,
+        );
+        for (const row of r.rows) waits.set(row.w, (waits.get(row.w) ?? 0) + row.n);
+        poolWaiting += pool.waitingCount;
+        samples++;
+        await new Promise((res) => setTimeout(res, 20));
+      }
+    })();
+    const cpuAll0 = treeCpuSeconds(process.pid);
+    const cpuSelf0 = process.cpuUsage();
+    const st0 = statements;
+    const t0d = performance.now();
+    const deadline = t0d + SECONDS * 1000;
     await Promise.all(
       reviewers.map(async (s, r) => {
-        const mine = assignments.filter((a) => a.reviewer_id === s.id).map((a) => a.organisation_id);
+        const mine = assignments.filter((a) => a.reviewer_id === s.id && !used.has(a.organisation_id)).map((a) => a.organisation_id);
         let k = r;
         for (const oid of mine) {
           if (performance.now() > deadline) return;
-          const list = await get(s, `/api/review/editions/${ed.id}/organisations/${oid}/items`);
+          const list = await itemsOf(s, oid);
           itemListTimes.push(list.ms);
-          const items = (JSON.parse(list.body) as { items: { code: string }[] }).items;
-          for (const it of items) {
+          for (const code of list.codes) {
             if (performance.now() > deadline) return;
-            const d = decisions[k++ % decisions.length]!;
             const t = performance.now();
-            const res = await fetch(`${base}/api/review/editions/${ed.id}/organisations/${oid}/items/${it.code}/decision`, {
-              method: 'POST',
-              headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
-              body: JSON.stringify(d === 'accepted' ? { decision: d } : { decision: d, reasonCode: 'INCOMPLETE', comment: 'ไม่ครบ', internalNote: 'bench' }),
-            });
-            await res.arrayBuffer();
-            if (!res.ok) errors++;
-            else decisionTimes.push(performance.now() - t);
+            if (await decide(s, oid, code, decisions[k++ % decisions.length]!)) decisionTimes.push(performance.now() - t);
+            else errors++;
           }
         }
       }),
     );
+    const wall = (performance.now() - t0d) / 1000;
+    sampling = false;
+    await sampleLoop;
+    await sampler.end();
+    const self = process.cpuUsage(cpuSelf0);
+    const selfS = (self.user + self.system) / 1e6;
+    const allS = treeCpuSeconds(process.pid) - cpuAll0;
     console.log(
-      `record a decision, ${REVIEWERS} concurrent reviewers for ${SECONDS} s: ${decisionTimes.length} decisions (${(decisionTimes.length / SECONDS).toFixed(0)}/s), p50 ${ms(pct(decisionTimes, 50))}, p99 ${ms(pct(decisionTimes, 99))}, errors ${errors}`,
+      `record a decision, ${REVIEWERS} concurrent reviewers for ${SECONDS} s: ${decisionTimes.length} decisions (${(decisionTimes.length / wall).toFixed(0)}/s), p50 ${ms(pct(decisionTimes, 50))}, p99 ${ms(pct(decisionTimes, 99))}, errors ${errors}`,
     );
     console.log(`open an agency's items (question, answer, files, previous answer, history) under the same load: p50 ${ms(pct(itemListTimes, 50))}, p99 ${ms(pct(itemListTimes, 99))} over ${itemListTimes.length}`);
+    console.log(
+      `  CPU over the run: Node (client + server) ${selfS.toFixed(1)} s, PostgreSQL ${Math.max(0, allS - selfS).toFixed(1)} s of ${(wall * os.cpus().length).toFixed(0)} core-seconds; ${((statements - st0) / Math.max(1, decisionTimes.length)).toFixed(1)} statements per decision (item lists included); load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+    );
+    const waitList = [...waits.entries()].sort((a, b) => b[1] - a[1]).map(([w, n]) => `${w} ${(n / samples).toFixed(2)}`);
+    console.log(`  busy server backends, mean per sample (${samples} samples): ${waitList.join(', ')}; requests waiting for a pool connection: ${(poolWaiting / samples).toFixed(2)}`);
     const after: number[] = [];
     for (let i = 0; i < 20; i++) after.push((await get(adminSession, q)).ms);
     console.log(`review queue after the decisions (${decisionTimes.length} item states): p50 ${ms(pct(after, 50))}, p99 ${ms(pct(after, 99))}`);
@@ -180,7 +249,7 @@ async function main() {
   } finally {
     if (app) await app.close().catch(() => undefined);
     await db.destroy().catch(() => undefined);
-    await pg.stop().catch(() => undefined);
+    await pgServer.stop().catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

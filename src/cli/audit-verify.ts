@@ -39,7 +39,7 @@ export async function auditVerify(env: Record<string, string | undefined>, out: 
       return 0;
     }
     out(
-      `audit log BROKEN at entry id ${report.firstBroken!.id} (${report.firstBroken!.reason === 'hash' ? 'content does not match its hash' : 'link to the previous entry is broken'}); ` +
+      `audit log BROKEN at entry id ${report.firstBroken!.id} (${{ hash: 'content does not match its hash', prev_hash: 'link to the previous entry is broken', head: 'entries after it were removed' }[report.firstBroken!.reason]}); ` +
         `${report.checked} entries before it are intact · บันทึกการตรวจสอบถูกแก้ไขที่รายการ ${report.firstBroken!.id}`,
     );
     return 3;

@@ -339,6 +339,13 @@ export interface ReviewSendBackItemTable {
   files_before: Json;
 }
 
+/** The audit chain's newest link (one row, id 1): what the next entry's prev_hash will be. */
+export interface AuditChainHeadTable {
+  id: number;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface ReviewDecisionTable {
   id: Generated<string>;
   edition_id: string;
@@ -583,6 +590,7 @@ export interface Database {
   session: SessionTable;
   invitation: InvitationTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   login_attempt: LoginAttemptTable;
   outbox: OutboxTable;
   framework: FrameworkTable;

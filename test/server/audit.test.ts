@@ -23,6 +23,43 @@ describe('audit log hash chain', () => {
     expect(report.checked).toBeGreaterThanOrEqual(22);
   });
 
+  it('single entries (hashed by PostgreSQL) and batches (hashed here) interleave in one chain, even inside transactions', async () => {
+    const at = new Date('2026-05-01T04:00:00Z');
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        i % 3 === 0
+          ? appendAudit(h.db, at, [0, 1, 2].map((k) => ({ actorId: null, action: 'test.batch', entity: 'test', entityId: `${i}.${k}`, after: { thai: 'ผ่านการตรวจ', k } })))
+          : i % 3 === 1
+            ? appendAudit(h.db, at, { actorId: null, action: 'test.single', entity: 'test', entityId: String(i), organisationId: null, before: { q: 'a "quoted" \\ value' }, after: { thai: 'หลักฐานครบ' } })
+            : h.db.transaction().execute(async (trx) => {
+                await appendAudit(trx, at, { actorId: null, action: 'test.in_transaction', entity: 'test', entityId: String(i) });
+              }),
+      ),
+    );
+    const rows = await h.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'test').where('at', '=', at).execute();
+    expect(rows).toHaveLength(8 * 3 + 8 + 8);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, firstBroken: null });
+    // A transaction that rolls back leaves neither its entry nor a moved head behind.
+    await h.db
+      .transaction()
+      .execute(async (trx) => {
+        await appendAudit(trx, at, { actorId: null, action: 'test.rolled_back', entity: 'test' });
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('detects entries removed from the end of the log (the chain head still names the newest hash)', async () => {
+    await appendAudit(h.db, new Date('2026-05-01T05:00:00Z'), { actorId: null, action: 'test.tail', entity: 'test', entityId: 'tail' });
+    const [last, before] = await h.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(2).execute();
+    await sql`DELETE FROM audit_log WHERE id = ${last!.id}`.execute(h.db);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, firstBroken: { id: String(before!.id), reason: 'head' } });
+    // Putting the very same row back restores the chain.
+    await h.db.insertInto('audit_log').values({ ...last!, before: JSON.stringify(last!.before), after: JSON.stringify(last!.after) }).execute();
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, firstBroken: null });
+  });
+
   it('detects a row altered directly in the database and names the first broken row', async () => {
     const admin = await signIn(h.app, ADMIN.email, ADMIN.password);
     const id = await orgIdByCode(h.db, '07011');

@@ -6,6 +6,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sequentialIds } from '../../src/server/clock.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRefusal, loadDemo, loadDemoOnStart, type DemoLoadResult } from '../../src/server/services/demo-loader.js';
+import { scoreEdition } from '../../src/engine/scoring/edition.js';
+import { fileExistsRule, setEvidenceRule } from '../../src/server/services/evidence-acceptance.js';
+import { requireFramework } from '../../src/server/services/frameworks.js';
+import { reviewableOfEditionItems, reviewerDecisionRule } from '../../src/server/services/review.js';
+import { readScoringInputs } from '../../src/server/services/scoring-runs.js';
+import { verifyAuditChain } from '../../src/server/services/audit.js';
 import { as, signIn, startHarness, type Harness } from './support/foundation.js';
 
 describe('demo loader', () => {
@@ -16,6 +22,8 @@ describe('demo loader', () => {
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgr-demo-'));
     h = await startHarness({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: '1000' });
+    // As the server runs: scores count the evidence the reviewers accepted.
+    setEvidenceRule(reviewerDecisionRule);
     // 40 organisations of each level answer (the rest stay not started): the whole path, at CI speed. The full-size
     // calibration is checked on the pure model (test/engine/demo-model.test.ts).
     result = await loadDemo({ config: h.config, db: h.db, clock: h.clock, ids: sequentialIds('00000000-0000-4000-9000-') }, { limitPerLevel: 40 });
@@ -63,6 +71,76 @@ describe('demo loader', () => {
     const prov = units.filter((u) => u.level === 'provincial_unit').map((u) => Number(u.overall));
     const mean = prov.reduce((a, b) => a + b, 0) / prov.length;
     expect(Math.abs(mean - 51.09)).toBeLessThanOrEqual(5);
+  });
+
+  const editionId = async (yearBe: number) => (await h.db.selectFrom('edition').select('id').where('year_be', '=', yearBe).executeTakeFirstOrThrow()).id;
+  const statusCounts = async (eid: string) => {
+    const rows = await h.db.selectFrom('review_item').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).where('edition_id', '=', eid).groupBy('status').execute();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
+  };
+
+  it('verifies the latest published edition through the review services: most accepted, some insufficient, a few sent back and corrected', async () => {
+    expect(await statusCounts(await editionId(2561))).toEqual({});
+    for (const year of [2562]) {
+      const eid = await editionId(year);
+      const counts = await statusCounts(eid);
+      const total = Object.values(counts).reduce((a, b) => a + b, 0);
+      expect(Object.keys(counts).sort(), `${year}`).toEqual(['accepted', 'insufficient']);
+      expect(counts.accepted! / total).toBeGreaterThan(0.75);
+      expect(counts.insufficient).toBeGreaterThan(0);
+      // Every reviewable item of every submitted questionnaire has a decision (the queue shows the edition done).
+      const e = await h.db.selectFrom('edition').select(['framework_id', 'framework_version']).where('id', '=', eid).executeTakeFirstOrThrow();
+      const reviewable = await reviewableOfEditionItems(h.db, await requireFramework(h.db, e.framework_id, e.framework_version), eid);
+      expect(reviewable.size).toBe(result.editions!.find((x) => x.yearBe === year)!.submitted);
+      expect(total).toBe([...reviewable.values()].reduce((a, l) => a + l.length, 0));
+      const snap = await h.db.selectFrom('result_official as o').innerJoin('result_snapshot as s', 's.id', 'o.snapshot_id').select('s.evidence_rule').where('o.edition_id', '=', eid).executeTakeFirstOrThrow();
+      expect(snap.evidence_rule).toBe('reviewer_decision');
+    }
+    // At least one complete correction loop: sent back, corrected with a new file, resubmitted, accepted.
+    const loops = await h.db
+      .selectFrom('review_send_back as s')
+      .innerJoin('review_send_back_item as i', 'i.send_back_id', 's.id')
+      .innerJoin('review_item as r', (j) => j.onRef('r.edition_id', '=', 's.edition_id').onRef('r.organisation_id', '=', 's.organisation_id').onRef('r.item_code', '=', 'i.item_code'))
+      .select(['s.status', 'r.status as item_status', 'i.files_before', 's.edition_id', 's.organisation_id', 'i.item_code'])
+      .execute();
+    expect(loops.length).toBeGreaterThan(0);
+    expect(loops.every((l) => l.status === 'resubmitted' && l.item_status === 'accepted')).toBe(true);
+    const l = loops[0]!;
+    const files = await h.db.selectFrom('evidence_file').select('id').where('edition_id', '=', l.edition_id).where('organisation_id', '=', l.organisation_id).where('item_code', '=', l.item_code).execute();
+    expect(files.length).toBeGreaterThan((l.files_before as string[]).length);
+    // The open edition: mixed decisions, and organisations still waiting for review.
+    const open = await statusCounts(await editionId(2563));
+    expect(open.accepted).toBeGreaterThan((open.insufficient ?? 0) + (open.rejected ?? 0));
+    expect((open.insufficient ?? 0) + (open.rejected ?? 0)).toBeGreaterThan(0);
+    const reviewed = await h.db.selectFrom('review_item').select('organisation_id').distinct().where('edition_id', '=', await editionId(2563)).execute();
+    const submitted = result.editions!.find((e) => e.yearBe === 2563)!.submitted;
+    expect(reviewed.length).toBeGreaterThan(0);
+    expect(reviewed.length).toBeLessThan(submitted);
+    const decisions = await h.db.selectFrom('review_decision').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const entries = await h.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'review.decision').executeTakeFirstOrThrow();
+    expect(Number(entries.n)).toBe(Number(decisions.n));
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
+  });
+
+  it('the decisions leave the calibrated results where the model put them: every unit scores as with all uploaded evidence counted', async () => {
+    for (const year of [2561, 2562]) {
+      const eid = await editionId(year);
+      const e = await h.db.selectFrom('edition').select(['framework_id', 'framework_version']).where('id', '=', eid).executeTakeFirstOrThrow();
+      const fw = await requireFramework(h.db, e.framework_id, e.framework_version);
+      const byDecision = scoreEdition(fw, (await readScoringInputs(h.db, eid)).units, { itemDetail: false, guidance: false });
+      setEvidenceRule(fileExistsRule);
+      try {
+        const byFiles = scoreEdition(fw, (await readScoringInputs(h.db, eid)).units, { itemDetail: false, guidance: false });
+        expect(byDecision.units.map((u) => [u.id, u.overall])).toEqual(byFiles.units.map((u) => [u.id, u.overall]));
+      } finally {
+        setEvidenceRule(reviewerDecisionRule);
+      }
+      // And the published numbers are those.
+      const snap = await h.db.selectFrom('result_official').select('snapshot_id').where('edition_id', '=', eid).executeTakeFirstOrThrow();
+      const stored = await h.db.selectFrom('result_unit').select(['organisation_id', 'overall']).where('snapshot_id', '=', snap.snapshot_id).execute();
+      const mine = new Map(byDecision.units.map((u) => [u.id, u.overall]));
+      for (const u of stored) expect(Number(u.overall)).toBeCloseTo(Number(mine.get(u.organisation_id)), 1);
+    }
   });
 
   it('every demo account signs in with the demo password', async () => {

@@ -16,26 +16,63 @@ export interface AuditRow {
   hash: string;
 }
 
-/** Serialises appenders until the caller's transaction ends, so concurrent writers extend one chain. */
-export async function lockAuditChain(trx: Kysely<Database>): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtext('dgr:audit-chain'))`.execute(trx);
+/**
+ * Locks the chain head until the caller's transaction ends and returns its hash. Under READ COMMITTED a writer that
+ * waited gets the head as the previous holder committed it, so concurrent writers extend one chain.
+ */
+export async function lockChainHead(trx: Kysely<Database>): Promise<string> {
+  const r = await sql<{ hash: string }>`SELECT hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`.execute(trx);
+  if (!r.rows[0]) throw new Error('audit_chain_head is missing (migrations not applied?)');
+  return r.rows[0].hash;
 }
 
-export async function lastAuditHash(trx: Kysely<Database>): Promise<string | null> {
-  const row = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.hash ?? null;
+export async function setChainHead(trx: Kysely<Database>, prevHash: string, hash: string): Promise<void> {
+  await sql`UPDATE audit_chain_head SET prev_hash = ${prevHash}, hash = ${hash} WHERE id = 1`.execute(trx);
 }
 
+export async function chainHead(db: Kysely<Database>): Promise<string | null> {
+  const r = await sql<{ hash: string }>`SELECT hash FROM audit_chain_head WHERE id = 1`.execute(db);
+  return r.rows[0]?.hash ?? null;
+}
+
+/**
+ * One entry in one statement: advances the head (locking it until the transaction ends) with
+ * sha256(previous hash ‖ body) computed by PostgreSQL, and inserts the row with both hashes. `body` is the entry's
+ * canonical JSON, the same text the verifier hashes. The UPDATE re-reads a head that a concurrent writer changed
+ * before it committed, so the link is always to the newest entry.
+ */
+export async function appendAuditRow(db: Kysely<Database>, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>, body: string): Promise<string> {
+  const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+  const r = await sql<{ id: string }>`
+    WITH h AS (
+      UPDATE audit_chain_head SET prev_hash = hash, hash = encode(sha256(convert_to(hash || ${body}, 'UTF8')), 'hex') WHERE id = 1
+      RETURNING prev_hash, hash
+    )
+    INSERT INTO audit_log (at, actor_id, action, entity, entity_id, organisation_id, before, after, prev_hash, hash)
+    SELECT ${row.at}::timestamptz, ${row.actor_id}::uuid, ${row.action}, ${row.entity}, ${row.entity_id}, ${row.organisation_id}::uuid,
+           ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, h.prev_hash, h.hash
+      FROM h
+    RETURNING id`.execute(db);
+  if (!r.rows[0]) throw new Error('audit_chain_head is missing (migrations not applied?)');
+  return String(r.rows[0].id);
+}
+
+/** Inserts rows in the given order (ids ascend with it), a few thousand per statement. */
 export async function insertAuditRows(trx: Kysely<Database>, rows: Omit<AuditRow, 'id'>[]): Promise<string[]> {
   const ids: string[] = [];
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500).map((r) => ({
-      ...r,
-      before: r.before === null ? null : JSON.stringify(r.before),
-      after: r.after === null ? null : JSON.stringify(r.after),
-    }));
-    const res = await trx.insertInto('audit_log').values(chunk).returning('id').execute();
-    ids.push(...res.map((r) => String(r.id)));
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    const col = <K extends keyof Omit<AuditRow, 'id'>>(k: K) => chunk.map((r) => r[k]);
+    const json = (k: 'before' | 'after') => chunk.map((r) => (r[k] === null || r[k] === undefined ? null : JSON.stringify(r[k])));
+    const res = await sql<{ id: string }>`
+      INSERT INTO audit_log (at, actor_id, action, entity, entity_id, organisation_id, before, after, prev_hash, hash)
+      SELECT t.at, t.actor_id, t.action, t.entity, t.entity_id, t.organisation_id, t.before, t.after, t.prev_hash, t.hash
+        FROM unnest(${col('at')}::timestamptz[], ${col('actor_id')}::uuid[], ${col('action')}::text[], ${col('entity')}::text[], ${col('entity_id')}::text[],
+                           ${col('organisation_id')}::uuid[], ${json('before')}::jsonb[], ${json('after')}::jsonb[], ${col('prev_hash')}::text[], ${col('hash')}::text[])
+         WITH ORDINALITY AS t(at, actor_id, action, entity, entity_id, organisation_id, before, after, prev_hash, hash, n)
+       ORDER BY n
+      RETURNING id`.execute(trx);
+    ids.push(...res.rows.map((r) => String(r.id)));
   }
   return ids;
 }

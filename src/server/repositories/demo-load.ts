@@ -177,3 +177,8 @@ export async function withDemoLoadLock<T>(db: Kysely<Database>, fn: () => Promis
     }
   });
 }
+
+/** Fresh planner statistics after a bulk load, so the queries that follow (verification, scoring) get sound plans. */
+export async function analyzeBulkTables(db: Kysely<Database>): Promise<void> {
+  await sql`ANALYZE answer, evidence_file, participant`.execute(db);
+}

@@ -135,6 +135,30 @@ export async function refreshReviewTotals(db: Kysely<Database>, eid: string, evi
   return stale.length;
 }
 
+/**
+ * Every reviewable (organisation, item) of an edition's submitted participants, with whether it carries an evidence
+ * file: answered items among `evidenceCodes`, items with files, items with a review state (as refreshReviewTotals).
+ */
+export async function reviewableOfEdition(db: Kysely<Database>, eid: string, evidenceCodes: string[]): Promise<{ organisation_id: string; item_code: string; has_file: boolean }[]> {
+  // The submitted organisations as an array, not a join: right after a bulk load (no statistics yet) a join here can
+  // be planned as a nested loop over every answer.
+  const submitted = (await db.selectFrom('participant').select('organisation_id').where('edition_id', '=', eid).where('status', '=', 'submitted').execute()).map((p) => p.organisation_id);
+  if (submitted.length === 0) return [];
+  const r = await sql<{ organisation_id: string; item_code: string; has_file: boolean }>`
+    SELECT x.organisation_id, x.item_code, bool_or(x.has_file) AS has_file FROM (
+      SELECT a.organisation_id, a.item_code, false AS has_file FROM answer a
+       WHERE a.edition_id = ${eid} AND a.item_code = ANY(${evidenceCodes}::text[]) AND a.value <> 'null'::jsonb
+      UNION ALL
+      SELECT f.organisation_id, f.item_code, true FROM evidence_file f WHERE f.edition_id = ${eid} AND f.deleted_at IS NULL
+      UNION ALL
+      SELECT r.organisation_id, r.item_code, false FROM review_item r WHERE r.edition_id = ${eid}
+    ) x
+    WHERE x.organisation_id = ANY(${submitted}::uuid[])
+    GROUP BY x.organisation_id, x.item_code
+    ORDER BY x.organisation_id, x.item_code`.execute(db);
+  return r.rows;
+}
+
 /** One row per submitted participant: its reviewable total (for `dimension` or "*") and current review state counts. */
 export async function queueRows(db: Kysely<Database>, eid: string, dimension: string, scope: string[] | null): Promise<QueueOrgRow[]> {
   const r = await sql<QueueOrgRow>`
@@ -206,6 +230,88 @@ export async function upsertReviewItem(
     .execute();
 }
 
+/** Participants of the given organisations, key-share locked (in organisation order, so batches never deadlock). */
+export async function lockParticipantsForDecision(db: Kysely<Database>, eid: string, oids: string[]): Promise<{ organisation_id: string; status: string }[]> {
+  const r = await sql<{ organisation_id: string; status: string }>`
+    SELECT organisation_id, status FROM participant
+     WHERE edition_id = ${eid} AND organisation_id = ANY(${oids}::uuid[])
+     ORDER BY organisation_id FOR KEY SHARE`.execute(db);
+  return r.rows;
+}
+
+export interface DecisionTargetRow {
+  organisation_id: string;
+  item_code: string;
+  status: ReviewItemRow['status'];
+  decision: Decision | null;
+  final: boolean;
+  sb_deadline: Date | null;
+  sb_status: string | null;
+}
+
+/** Current review state of (organisation, item) pairs that have one, row-locked in key order, with their send-back. */
+export async function lockDecisionTargets(db: Kysely<Database>, eid: string, pairs: { organisationId: string; item: string }[]): Promise<DecisionTargetRow[]> {
+  const r = await sql<DecisionTargetRow>`
+    SELECT r.organisation_id, r.item_code, r.status, r.decision, r.final, sb.deadline AS sb_deadline, sb.status AS sb_status
+      FROM unnest(${pairs.map((p) => p.organisationId)}::uuid[], ${pairs.map((p) => p.item)}::text[]) AS t(organisation_id, item_code)
+      JOIN review_item r ON r.edition_id = ${eid} AND r.organisation_id = t.organisation_id AND r.item_code = t.item_code
+      LEFT JOIN review_send_back sb ON sb.id = r.send_back_id
+     ORDER BY r.organisation_id, r.item_code
+       FOR UPDATE OF r`.execute(db);
+  return r.rows;
+}
+
+export interface NewDecision {
+  organisation_id: string;
+  item_code: string;
+  decision: Decision;
+  reason_code: string | null;
+  comment: string | null;
+  internal_note: string | null;
+  /** The item already has a review state (so it is reviewable whatever its answer and files). */
+  has_state: boolean;
+}
+
+export interface WrittenDecision {
+  id: string;
+  organisation_id: string;
+  item_code: string;
+  answer_version: number | null;
+  files: string[];
+}
+
+/**
+ * Records decisions and makes each the item's current state, in one statement: the decision row keeps the answer
+ * version and the evidence file ids it was made on (read here, after the caller locked the items). An item with no
+ * review state, no answer and no file is not reviewable and is left out of the result (the caller refuses it).
+ */
+export async function writeDecisions(db: Kysely<Database>, eid: string, reviewerId: string, now: Date, rows: NewDecision[]): Promise<WrittenDecision[]> {
+  const col = <K extends keyof NewDecision>(k: K) => rows.map((r) => r[k]);
+  const r = await sql<WrittenDecision>`
+    WITH t AS (
+      SELECT * FROM unnest(${col('organisation_id')}::uuid[], ${col('item_code')}::text[], ${col('decision')}::text[], ${col('reason_code')}::text[],
+                           ${col('comment')}::text[], ${col('internal_note')}::text[], ${col('has_state')}::boolean[])
+             AS t(organisation_id, item_code, decision, reason_code, comment, internal_note, has_state)
+    ), c AS (
+      SELECT t.*, a.version AS answer_version, (a.value IS NOT NULL AND a.value <> 'null'::jsonb) AS answered,
+             coalesce((SELECT jsonb_agg(f.id ORDER BY f.uploaded_at, f.id) FROM evidence_file f
+                        WHERE f.edition_id = ${eid} AND f.organisation_id = t.organisation_id AND f.item_code = t.item_code AND f.deleted_at IS NULL), '[]'::jsonb) AS files
+        FROM t LEFT JOIN answer a ON a.edition_id = ${eid} AND a.organisation_id = t.organisation_id AND a.item_code = t.item_code
+    ), d AS (
+      INSERT INTO review_decision (edition_id, organisation_id, item_code, decision, reason_code, comment, internal_note, reviewer_id, decided_at, answer_version, files)
+      SELECT ${eid}::uuid, organisation_id, item_code, decision, reason_code, comment, internal_note, ${reviewerId}::uuid, ${now}::timestamptz, answer_version, files
+        FROM c WHERE has_state OR answered OR files <> '[]'::jsonb
+      RETURNING id, organisation_id, item_code, decision, answer_version, files
+    ), u AS (
+      INSERT INTO review_item (edition_id, organisation_id, item_code, status, decision, last_decision_id, send_back_id, final, updated_at)
+      SELECT ${eid}::uuid, organisation_id, item_code, decision, decision, id, NULL, false, ${now}::timestamptz FROM d
+      ON CONFLICT (edition_id, organisation_id, item_code) DO UPDATE
+        SET status = excluded.status, decision = excluded.decision, last_decision_id = excluded.last_decision_id, send_back_id = NULL, final = false, updated_at = excluded.updated_at
+    )
+    SELECT id, organisation_id, item_code, answer_version, files FROM d`.execute(db);
+  return r.rows.map((x) => ({ ...x, id: String(x.id), files: (x.files as string[]) ?? [] }));
+}
+
 export interface DecisionRow {
   id: string;
   item_code: string;
@@ -218,14 +324,6 @@ export interface DecisionRow {
   decided_at: Date;
   answer_version: number | null;
   files: string[];
-}
-
-export async function insertDecision(
-  db: Kysely<Database>,
-  d: { edition_id: string; organisation_id: string; item_code: string; decision: Decision; reason_code: string | null; comment: string | null; internal_note: string | null; reviewer_id: string; decided_at: Date; answer_version: number | null; files: string[] },
-): Promise<string> {
-  const r = await db.insertInto('review_decision').values({ ...d, files: JSON.stringify(d.files) }).returning('id').executeTakeFirstOrThrow();
-  return String(r.id);
 }
 
 export async function decisionsOf(db: Kysely<Database>, eid: string, oid: string): Promise<DecisionRow[]> {
@@ -325,12 +423,6 @@ export async function anySendBackDue(db: Kysely<Database>, now: Date, eid?: stri
   let q = db.selectFrom('review_send_back').select('id').where('status', '=', 'open').where('deadline', '<=', now).limit(1);
   if (eid) q = q.where('edition_id', '=', eid);
   return Boolean(await q.executeTakeFirst());
-}
-
-/** Evidence file ids (not deleted) of one item. */
-export async function itemFileIds(db: Kysely<Database>, eid: string, oid: string, item: string): Promise<string[]> {
-  const rows = await db.selectFrom('evidence_file').select('id').where('edition_id', '=', eid).where('organisation_id', '=', oid).where('item_code', '=', item).where('deleted_at', 'is', null).orderBy('uploaded_at').execute();
-  return rows.map((r) => r.id);
 }
 
 /** Open send-backs whose deadline is at or before `now`, locked so two sweeps do not expire one twice. */

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { auditRowsAfter, insertAuditRows, lastAuditHash, lockAuditChain, type AuditRow } from '../repositories/audit.js';
+import { appendAuditRow, auditRowsAfter, chainHead, insertAuditRows, lockChainHead, setChainHead, type AuditRow } from '../repositories/audit.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -43,8 +43,9 @@ interface HashedFields {
   after: unknown;
 }
 
-export function auditHash(prevHash: string, row: HashedFields): string {
-  const body = canonicalJson({
+/** The text hashed after the previous hash: the entry's fields as canonical JSON. */
+function auditBody(row: HashedFields): string {
+  return canonicalJson({
     at: row.at.toISOString(),
     actorId: row.actor_id,
     action: row.action,
@@ -54,36 +55,47 @@ export function auditHash(prevHash: string, row: HashedFields): string {
     before: row.before ?? null,
     after: row.after ?? null,
   });
-  return createHash('sha256').update(prevHash).update(body).digest('hex');
+}
+
+export function auditHash(prevHash: string, row: HashedFields): string {
+  return createHash('sha256').update(prevHash).update(auditBody(row)).digest('hex');
 }
 
 /**
- * Appends entries in order. Inside a caller's transaction the entries commit or roll back with its change; the
- * advisory lock is held to the end of that transaction, so keep such transactions short.
+ * Appends entries in order. Inside a caller's transaction the entries commit or roll back with its change, and the
+ * chain head stays locked to the end of that transaction: append last, just before the commit. One entry is one
+ * statement (PostgreSQL hashes it onto the head); a batch locks the head, is hashed here and inserted set-based.
  */
 export async function appendAudit(db: Kysely<Database>, at: Date, entries: AuditEntry | AuditEntry[]): Promise<string[]> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return [];
+  const fieldsOf = (e: AuditEntry): HashedFields => ({
+    at,
+    actor_id: e.actorId,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId ?? null,
+    organisation_id: e.organisationId ?? null,
+    before: plain(e.before),
+    after: plain(e.after),
+  });
+  if (list.length === 1) {
+    const fields = fieldsOf(list[0]!);
+    return [await appendAuditRow(db, fields, auditBody(fields))];
+  }
   const run = async (trx: Kysely<Database>) => {
-    await lockAuditChain(trx);
-    let prev = (await lastAuditHash(trx)) ?? GENESIS_HASH;
+    const head = await lockChainHead(trx);
+    let prev = head;
     const rows: Omit<AuditRow, 'id'>[] = [];
     for (const e of list) {
-      const fields: HashedFields = {
-        at,
-        actor_id: e.actorId,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId ?? null,
-        organisation_id: e.organisationId ?? null,
-        before: plain(e.before),
-        after: plain(e.after),
-      };
+      const fields = fieldsOf(e);
       const hash = auditHash(prev, fields);
       rows.push({ ...fields, prev_hash: prev, hash });
       prev = hash;
     }
-    return insertAuditRows(trx, rows);
+    const ids = await insertAuditRows(trx, rows);
+    await setChainHead(trx, rows[rows.length - 1]!.prev_hash, prev);
+    return ids;
   };
   return db.isTransaction ? run(db) : db.transaction().execute((trx: Transaction<Database>) => run(trx));
 }
@@ -91,12 +103,19 @@ export async function appendAudit(db: Kysely<Database>, at: Date, entries: Audit
 export interface AuditChainReport {
   ok: boolean;
   checked: number;
-  /** The first row whose link or content does not match, with the reason. */
-  firstBroken: { id: string; reason: 'prev_hash' | 'hash' } | null;
+  /**
+   * The first row whose link or content does not match, with the reason; or "head" when the newest hash recorded by
+   * the chain head (read before the walk) is on no row: entries at the end of the log were removed.
+   */
+  firstBroken: { id: string; reason: 'prev_hash' | 'hash' | 'head' } | null;
 }
 
-/** Walks the whole chain in id order and recomputes every hash. */
+/** Walks the whole chain in id order, recomputes every hash, and checks that the chain reaches its recorded head. */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditChainReport> {
+  // Read first: entries appended during the walk come after it, so the walk must pass it.
+  const head = (await chainHead(db)) ?? GENESIS_HASH;
+  let reachedHead = head === GENESIS_HASH;
+  let lastId = '0';
   let prev = GENESIS_HASH;
   let after: string | null = null;
   let checked = 0;
@@ -107,9 +126,12 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditChain
       if (r.prev_hash !== prev) return { ok: false, checked, firstBroken: { id: r.id, reason: 'prev_hash' } };
       if (auditHash(prev, r) !== r.hash) return { ok: false, checked, firstBroken: { id: r.id, reason: 'hash' } };
       prev = r.hash;
+      if (r.hash === head) reachedHead = true;
+      lastId = r.id;
       checked++;
     }
     after = rows[rows.length - 1]!.id;
   }
+  if (!reachedHead) return { ok: false, checked, firstBroken: { id: lastId, reason: 'head' } };
   return { ok: true, checked, firstBroken: null };
 }

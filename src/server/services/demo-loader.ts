@@ -15,6 +15,7 @@ import { findUserById } from '../repositories/users.js';
 import { findEdition } from '../repositories/editions.js';
 import { ensureBlob } from '../repositories/evidence.js';
 import {
+  analyzeBulkTables,
   dataPresence,
   firstAdminId,
   insertAnswersBulk,
@@ -41,6 +42,7 @@ import { hashPassword } from './passwords.js';
 import { saveAnswers } from './answers.js';
 import { completeQuestionnaire, setAssignments, submitQuestionnaire } from './questionnaire.js';
 import { executeScoring, markOfficial } from './scoring-runs.js';
+import { simulateReviewDecisions } from './review-demo.js';
 import { detectEvidenceType } from '../evidence/sniff.js';
 import { loadDigitalLocalDemo } from './digital-local-demo.js';
 
@@ -183,6 +185,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
   // A past edition is scored while the next one's answers load (the engine works in Node while PostgreSQL inserts);
   // runs stay in year order, so each year-over-year comparison finds the previous snapshot.
   let scoring: Promise<void> = Promise.resolve();
+  const verifiedYear = Math.max(...data.editions.filter((x) => x.yearBe < 2563).map((x) => x.yearBe));
   for (const e of data.editions) {
     const summary = await loadEdition(ctx, admin, e, byCode, people, accounts, log);
     phase(`edition ${e.yearBe}`);
@@ -192,6 +195,14 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
       await transitionEdition(ctx, admin, summary.id, 'verification', undefined);
       const previous = scoring;
       scoring = previous.then(async () => {
+        // The latest published edition is verified first, through the review services: its results count the evidence
+        // the reviewers accepted, and "calibrated" decisions accept exactly the evidence the model's calibration counted.
+        // (Older editions stay unreviewed, so their evidence counts by file: ~90,000 decisions per edition cost ~25 s.)
+        if (e.yearBe === verifiedYear) {
+          const tv = Date.now();
+          const review = await simulateReviewDecisions(ctx, { editionId: summary.id, admin, seed: seed + e.yearBe, mode: 'calibrated', maxSendBacks: 6 });
+          log(`demo edition ${e.yearBe} verified`, { ms: Date.now() - tv, ...review });
+        }
         const t = Date.now();
         const run = await executeScoring(ctx, summary.id, admin.id);
         await markOfficial(ctx, admin, summary.id, run.snapshotId);
@@ -205,12 +216,25 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
     }
     editions.push(summary);
   }
-  await scoring;
-  phase('scoring (after the last edition)');
+  // The open edition: about a third of the submitted questionnaires already verified (mixed decisions, a few sent back
+  // and corrected); the rest, and the named agencies, wait in the demo reviewer's queue.
+  const open = editions.find((x) => x.yearBe >= 2563);
+  const openReview = open
+    ? simulateReviewDecisions(ctx, { editionId: open.id, admin, seed: seed + open.yearBe, mode: 'realistic', share: 0.3, maxSendBacks: 8, leavePending: [...namedOrganisations(accounts)] }).then((r) =>
+        log(`demo edition ${open.yearBe} partly verified`, { ...r }),
+      )
+    : Promise.resolve();
+  await Promise.all([scoring, openReview]);
+  phase('scoring and verification (after the last edition)');
   phases['digital local'] = (await loadDigitalLocalDemo(ctx, admin, { seed, log })).ms;
   for (const s of editions) log(`demo edition ${s.yearBe} loaded`, s);
   await appendAudit(ctx.db, ctx.clock.now(), { actorId: admin.id, action: 'demo.load', entity: 'demo', after: { seed, editions: editions.map((x) => ({ yearBe: x.yearBe, id: x.id, submitted: x.submitted })) } });
   return { loaded: true, seed, ms: Date.now() - t0, phases, editions };
+}
+
+/** Organisations of the named demo agencies (whose people have accounts). */
+function namedOrganisations(accounts: Map<string, SessionUser>): Set<string> {
+  return new Set([...accounts.values()].map((u) => u.organisationId).filter((x): x is string => !!x));
 }
 
 interface People {
@@ -303,7 +327,7 @@ async function loadEdition(
   await setPopulation(ctx, admin, edition.id, filter, preview.count);
   await transitionEdition(ctx, admin, edition.id, 'open', undefined);
 
-  const namedIds = new Set([...accounts.values()].map((u) => u.organisationId).filter((x): x is string => !!x));
+  const namedIds = namedOrganisations(accounts);
   const named = e.responses.filter((r) => namedIds.has(byCode.get(r.code)?.id ?? ''));
   const bulk = e.responses.filter((r) => !namedIds.has(byCode.get(r.code)?.id ?? ''));
   const tn = Date.now();
@@ -467,6 +491,7 @@ async function bulkRespond(
   for (let i = 0; i < evidence.length; i += 10_000) tasks.push(() => insertEvidenceBulk(ctx.db, eid, evidence.slice(i, i + 10_000)));
   await runConcurrently(tasks, Math.max(1, Math.min(3, ctx.config.DB_POOL_SIZE - 1)));
   await setParticipantStatusesBulk(ctx.db, eid, moves);
+  await analyzeBulkTables(ctx.db);
   await appendAudit(ctx.db, now, {
     actorId: null,
     action: 'demo.responses',

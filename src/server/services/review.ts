@@ -21,7 +21,7 @@ import type { SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
 import { findEdition, type EditionRow } from '../repositories/editions.js';
 import { findParticipant } from '../repositories/participants.js';
-import { answersFor, findAnswer } from '../repositories/answers.js';
+import { answersFor } from '../repositories/answers.js';
 import { evidenceFor } from '../repositories/evidence.js';
 import { evidenceItems } from '../repositories/results.js';
 import {
@@ -33,20 +33,22 @@ import {
   editionHasAssignments,
   editionHasDecisions,
   findAssignment,
-  insertDecision,
-  itemFileIds,
   listReasons,
-  lockReviewItem,
+  lockDecisionTargets,
+  lockParticipantsForDecision,
   previousEditionId,
   queueRows,
   refreshReviewTotals,
+  reviewableOfEdition,
   reviewItemsOf,
   sendBackItems,
   sendBacksOf,
   upsertAssignments,
   upsertReason,
-  upsertReviewItem,
+  writeDecisions,
+  type NewDecision,
   type ReasonRow,
+  type WrittenDecision,
 } from '../repositories/review.js';
 import { appendAudit } from './audit.js';
 import type { EvidenceRule } from './evidence-acceptance.js';
@@ -132,6 +134,19 @@ function reviewableCodes(fw: Framework, answered: Set<string>, withFiles: Set<st
 export async function reviewableItemsOf(db: Kysely<Database>, fw: Framework, eid: string, oid: string): Promise<Set<string>> {
   const [answers, files, items] = await Promise.all([answersFor(db, eid, oid), evidenceFor(db, eid, oid), reviewItemsOf(db, eid, oid)]);
   return new Set(reviewableCodes(fw, new Set(answers.filter((a) => a.value !== null).map((a) => a.item_code)), new Set(files.map((f) => f.item_code)), new Set(items.map((i) => i.item_code))));
+}
+
+/** Every reviewable item of the edition's submitted organisations (organisation id → item codes with and without a file). */
+export async function reviewableOfEditionItems(db: Kysely<Database>, fw: Framework, eid: string): Promise<Map<string, { item: string; hasFile: boolean }[]>> {
+  const { byCode, evidence } = located(fw);
+  const out = new Map<string, { item: string; hasFile: boolean }[]>();
+  for (const r of await reviewableOfEdition(db, eid, evidence)) {
+    if (!byCode.has(r.item_code)) continue;
+    const list = out.get(r.organisation_id);
+    if (list) list.push({ item: r.item_code, hasFile: r.has_file });
+    else out.set(r.organisation_id, [{ item: r.item_code, hasFile: r.has_file }]);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -431,6 +446,100 @@ export interface DecisionInput {
   internalNote?: string | null;
 }
 
+/** One decision in a batch: which organisation's item, and the decision itself. */
+export interface BatchDecision extends DecisionInput {
+  organisationId: string;
+  item: string;
+}
+
+/** Statements stay bounded in a large batch (the demo's editions), while the batch is still one transaction. */
+const DECISION_CHUNK = 4000;
+
+/**
+ * The rules every decision passes, for one decision or a batch, inside one transaction: each participant submitted;
+ * each item's current state allows the decision (not returned to the agency, not final) with a reason that applies;
+ * the item reviewable (a review state, an answer or an evidence file). Items are locked in key order; every decision
+ * gets its own audit entry, appended to the chain last, so the chain is held only at the end of the transaction.
+ * Access, the item codes and the reason codes are checked by the callers, before the transaction.
+ */
+async function applyDecisions(ctx: Ctx, user: SessionUser, eid: string, list: BatchDecision[], reasonBy: Map<string, ReasonRow>, now: Date) {
+  const key = (oid: string, item: string) => `${oid}\u0000${item}`;
+  return ctx.db.transaction().execute(async (trx) => {
+    const oids = [...new Set(list.map((d) => d.organisationId))].sort();
+    const participants = new Map((await lockParticipantsForDecision(trx, eid, oids)).map((p) => [p.organisation_id, p.status]));
+    for (const oid of oids) {
+      const st = participants.get(oid);
+      if (st !== 'submitted') throw new AppError('STATE_FORBIDS', { state: st ?? 'unknown' }, [{ path: 'participant/status', th: 'ตรวจได้เฉพาะแบบสำรวจที่ส่งแล้ว', en: 'Only a submitted questionnaire can be reviewed' }]);
+    }
+    const written: (WrittenDecision & { before: ItemState; input: BatchDecision })[] = [];
+    for (let i = 0; i < list.length; i += DECISION_CHUNK) {
+      const chunk = list.slice(i, i + DECISION_CHUNK);
+      const current = new Map((await lockDecisionTargets(trx, eid, chunk.map((d) => ({ organisationId: d.organisationId, item: d.item })))).map((r) => [key(r.organisation_id, r.item_code), r]));
+      const rows: NewDecision[] = [];
+      const before = new Map<string, ItemState>();
+      for (const d of chunk) {
+        const cur = current.get(key(d.organisationId, d.item));
+        const deadline = cur?.status === 'returned' && cur.sb_status === 'open' && cur.sb_deadline ? new Date(cur.sb_deadline).getTime() : null;
+        const state: ItemState = { status: cur?.status ?? 'pending', decision: cur?.decision ?? null, final: cur?.final ?? false, deadline };
+        const reason = d.reasonCode ? reasonBy.get(d.reasonCode)! : null;
+        const ok = canDecide(state, d.decision, reason ? { code: reason.code, appliesTo: reason.applies_to } : null, now.getTime());
+        if (!ok.ok) {
+          if (ok.problem === 'final') throw new AppError('REVIEW_DECISION_FINAL');
+          if (ok.problem === 'awaiting_agency') throw new AppError('REVIEW_AWAITING_AGENCY');
+          const [th, en] = ok.problem === 'reason_required' ? ['ต้องเลือกเหตุผล', 'Choose a reason'] : ['เหตุผลนี้ใช้กับผลการพิจารณานี้ไม่ได้', 'This reason does not apply to this decision'];
+          throw new AppError('VALIDATION_FAILED', { detail: en }, [{ path: 'body/reasonCode', th, en }]);
+        }
+        before.set(key(d.organisationId, d.item), state);
+        rows.push({
+          organisation_id: d.organisationId,
+          item_code: d.item,
+          decision: d.decision,
+          reason_code: reason?.code ?? null,
+          comment: d.comment?.trim() || null,
+          internal_note: d.internalNote?.trim() || null,
+          has_state: Boolean(cur),
+        });
+      }
+      const out = new Map((await writeDecisions(trx, eid, user.id, now, rows)).map((w) => [key(w.organisation_id, w.item_code), w]));
+      // Not reviewable: no review state, no answer and no evidence file.
+      if (out.size !== chunk.length) throw new AppError('NOT_FOUND');
+      for (const d of chunk) {
+        const k = key(d.organisationId, d.item);
+        written.push({ ...out.get(k)!, before: before.get(k)!, input: d });
+      }
+    }
+    await appendAudit(
+      trx,
+      now,
+      written.map((w) => {
+        const reasonCode = w.input.reasonCode ? reasonBy.get(w.input.reasonCode)!.code : null;
+        return {
+          actorId: user.id,
+          action: 'review.decision',
+          entity: 'review_item',
+          entityId: `${eid}/${w.organisation_id}/${w.item_code}`,
+          organisationId: w.organisation_id,
+          before: { status: w.before.status, decision: w.before.decision },
+          after: { decision: w.input.decision, reasonCode, comment: w.input.comment?.trim() || null, internalNote: w.input.internalNote?.trim() || null, answerVersion: w.answer_version, files: w.files },
+        };
+      }),
+    );
+    return written;
+  });
+}
+
+async function decisionReasons(db: Kysely<Database>, list: { reasonCode?: string | null }[]): Promise<Map<string, ReasonRow>> {
+  if (!list.some((d) => d.reasonCode)) return new Map();
+  const reasons = new Map((await listReasons(db)).map((r) => [r.code, r]));
+  list.forEach((d, i) => {
+    if (d.reasonCode && !reasons.has(d.reasonCode)) {
+      const path = list.length === 1 ? 'body/reasonCode' : `body/decisions/${i}/reasonCode`;
+      throw new AppError('VALIDATION_FAILED', { detail: `no reason ${d.reasonCode}` }, [{ path, th: `ไม่มีเหตุผลรหัส ${d.reasonCode}`, en: `No reason ${d.reasonCode}` }]);
+    }
+  });
+  return reasons;
+}
+
 /** Records one decision on one item; the whole check and write is one transaction with its audit entry. */
 export async function recordDecision(ctx: Ctx, user: SessionUser, eid: string, oid: string, item: string, input: DecisionInput) {
   await assertReviewAccess(ctx.db, user, eid, oid);
@@ -438,55 +547,41 @@ export async function recordDecision(ctx: Ctx, user: SessionUser, eid: string, o
   const now = ctx.clock.now();
   const fw = await requireFramework(ctx.db, edition.framework_id, edition.framework_version);
   if (!located(fw).byCode.has(item)) throw new AppError('NOT_FOUND');
-  const reason = input.reasonCode ? (await listReasons(ctx.db)).find((r) => r.code === input.reasonCode) : null;
-  if (input.reasonCode && !reason) throw new AppError('VALIDATION_FAILED', { detail: `no reason ${input.reasonCode}` }, [{ path: 'body/reasonCode', th: `ไม่มีเหตุผลรหัส ${input.reasonCode}`, en: `No reason ${input.reasonCode}` }]);
+  const reasons = await decisionReasons(ctx.db, [input]);
   await sweepExpiredSendBacks(ctx, now, eid);
-  const id = await ctx.db.transaction().execute(async (trx) => {
-    const p = await findParticipant(trx, eid, oid, 'key_share');
-    if (!p || p.status !== 'submitted') throw new AppError('STATE_FORBIDS', { state: p?.status ?? 'unknown' }, [{ path: 'participant/status', th: 'ตรวจได้เฉพาะแบบสำรวจที่ส่งแล้ว', en: 'Only a submitted questionnaire can be reviewed' }]);
-    const cur = await lockReviewItem(trx, eid, oid, item);
-    const ans = await findAnswer(trx, eid, oid, item);
-    const itemFiles = await itemFileIds(trx, eid, oid, item);
-    if (!cur && !(ans && ans.value !== null) && itemFiles.length === 0) throw new AppError('NOT_FOUND');
-    let deadline: number | null = null;
-    if (cur?.status === 'returned' && cur.send_back_id) {
-      const sb = await trx.selectFrom('review_send_back').select(['deadline', 'status']).where('id', '=', cur.send_back_id).executeTakeFirst();
-      deadline = sb && sb.status === 'open' ? new Date(sb.deadline).getTime() : null;
-    }
-    const state: ItemState = { status: cur?.status ?? 'pending', decision: cur?.decision ?? null, final: cur?.final ?? false, deadline };
-    const ok = canDecide(state, input.decision, reason ? { code: reason.code, appliesTo: reason.applies_to } : null, now.getTime());
-    if (!ok.ok) {
-      if (ok.problem === 'final') throw new AppError('REVIEW_DECISION_FINAL');
-      if (ok.problem === 'awaiting_agency') throw new AppError('REVIEW_AWAITING_AGENCY');
-      const [th, en] = ok.problem === 'reason_required' ? ['ต้องเลือกเหตุผล', 'Choose a reason'] : ['เหตุผลนี้ใช้กับผลการพิจารณานี้ไม่ได้', 'This reason does not apply to this decision'];
-      throw new AppError('VALIDATION_FAILED', { detail: en }, [{ path: 'body/reasonCode', th, en }]);
-    }
-    const decisionId = await insertDecision(trx, {
-      edition_id: eid,
-      organisation_id: oid,
-      item_code: item,
-      decision: input.decision,
-      reason_code: reason?.code ?? null,
-      comment: input.comment?.trim() || null,
-      internal_note: input.internalNote?.trim() || null,
-      reviewer_id: user.id,
-      decided_at: now,
-      answer_version: ans?.version ?? null,
-      files: itemFiles,
-    });
-    await upsertReviewItem(trx, { edition_id: eid, organisation_id: oid, item_code: item, status: input.decision, decision: input.decision, last_decision_id: decisionId, send_back_id: null, final: false, updated_at: now });
-    await appendAudit(trx, now, {
-      actorId: user.id,
-      action: 'review.decision',
-      entity: 'review_item',
-      entityId: `${eid}/${oid}/${item}`,
-      organisationId: oid,
-      before: { status: state.status, decision: state.decision },
-      after: { decision: input.decision, reasonCode: reason?.code ?? null, comment: input.comment?.trim() || null, internalNote: input.internalNote?.trim() || null, answerVersion: ans?.version ?? null, files: itemFiles },
-    });
-    return decisionId;
+  const [w] = await applyDecisions(ctx, user, eid, [{ ...input, organisationId: oid, item }], reasons, now);
+  return { id: w!.id, item, status: input.decision, decision: input.decision, decidedAt: now.toISOString() };
+}
+
+/**
+ * A batch of decisions (one organisation's items, or many organisations') with exactly the rules of recordDecision,
+ * in one transaction: all are recorded, or none. Each decision still gets its own audit entry in the chain. Used where
+ * deciding item by item would take too long (the demo edition's tens of thousands of decisions).
+ */
+export async function decideMany(ctx: Ctx, user: SessionUser, eid: string, list: BatchDecision[]) {
+  const edition = await requireEdition(ctx.db, eid);
+  if (list.length === 0) return { decided: 0, ids: [] as string[] };
+  const oids = [...new Set(list.map((d) => d.organisationId))];
+  if (oids.some((o) => !isUuid(o))) throw new AppError('NOT_FOUND');
+  if (user.role !== 'admin') {
+    if (user.role !== 'reviewer') throw new AppError('NOT_FOUND');
+    const mine = new Set((await assignmentsOf(ctx.db, eid)).filter((a) => a.reviewer_id === user.id).map((a) => a.organisation_id));
+    if (oids.some((o) => !mine.has(o))) throw new AppError('NOT_FOUND');
+  }
+  const fw = await requireFramework(ctx.db, edition.framework_id, edition.framework_version);
+  const { byCode } = located(fw);
+  const seen = new Set<string>();
+  list.forEach((d, i) => {
+    if (!byCode.has(d.item)) throw new AppError('NOT_FOUND');
+    const k = `${d.organisationId}/${d.item}`;
+    if (seen.has(k)) throw new AppError('VALIDATION_FAILED', { detail: `${k} appears twice` }, [{ path: `body/decisions/${i}`, th: 'มีข้อซ้ำ', en: 'An item appears twice' }]);
+    seen.add(k);
   });
-  return { id, item, status: input.decision, decision: input.decision, decidedAt: now.toISOString() };
+  const reasons = await decisionReasons(ctx.db, list);
+  const now = ctx.clock.now();
+  await sweepExpiredSendBacks(ctx, now, eid);
+  const written = await applyDecisions(ctx, user, eid, list, reasons, now);
+  return { decided: written.length, ids: written.map((w) => w.id) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
