@@ -1,5 +1,6 @@
 // Digital Local journeys in Thai: an LAO applicant writes part of an entry, reloads and finds it, completes and submits
-// it; a judge scores the assigned entry, submits, and then sees the other judge's scores.
+// it; a judge scores the assigned entry, submits, and then sees the other judge's scores; the committee records its
+// basis, confirms and announces; the public sees the winner and the LAO its scores and comments.
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +12,11 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, apiSession, startBrowserHarness, type Brow
 
 const PASSWORD = 'digital-local-password-1';
 // Near the real date, so the session cookies the browser keeps are not already expired by its own clock.
-const clock = fixedClock(new Date());
-const day = (offset: number) => new Date(clock.now().getTime() + offset * 86400_000).toISOString().slice(0, 10);
-const YEAR = clock.now().getUTCFullYear() + 543;
+const T0 = new Date();
+const clock = fixedClock(T0);
+/** The date `offset` days from the start, as the contest's schedule writes it (a whole day in Bangkok time). */
+const day = (offset: number) => new Date(T0.getTime() + offset * 86400_000).toISOString().slice(0, 10);
+const YEAR = T0.getUTCFullYear() + 543;
 
 let h: BrowserHarness;
 let laoId: string;
@@ -112,5 +115,117 @@ describe('Digital Local', () => {
     expect(list.items).toEqual([expect.objectContaining({ status: 'submitted', title: 'น่านยื่นขออนุญาตก่อสร้างออนไลน์' })]);
     const entry = await admin.get<{ sections: Record<string, string> }>(`/api/digital-local/entries/${list.items[0]!.id}`);
     expect(entry.sections['policy_plan']).toBe('นายกเทศมนตรีกำหนดนโยบายบริการออนไลน์ในแผนพัฒนาท้องถิ่น');
+  });
+
+  it('a judge scores the assigned entry with the level descriptors, submits, and then sees the other judge’s scores', async () => {
+    clock.set(`${day(4)}T05:00:00Z`); // judging
+    const admin = await apiSession(h.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const auto = await admin.post<{ added: number; shortfalls: unknown[] }>(`/api/digital-local/contests/${YEAR}/assignments/auto`, {});
+    expect(auto).toEqual(expect.objectContaining({ added: 2, shortfalls: [] }));
+
+    // The other judge has already scored and submitted.
+    const judge2 = await apiSession(h.baseUrl, 'judge2@example.org', PASSWORD);
+    const mine = await judge2.get<{ items: { id: string }[] }>(`/api/digital-local/judging/${YEAR}/entries`);
+    const entryId = mine.items[0]!.id;
+    const comment = (c: string) => `ความเห็นกรรมการสองต่อ ${c}`;
+    await judge2.put(`/api/digital-local/judging/entries/${entryId}/sheet`, {
+      baseVersion: 0,
+      ratings: { problem: { score: 5, comment: comment('problem') }, policy_plan: { score: 3, comment: comment('policy_plan') }, work_process: { score: 4, comment: comment('work_process') }, results: { score: 2, comment: comment('results') } },
+      overallComment: 'ผลงานดี',
+    });
+    await judge2.post(`/api/digital-local/judging/entries/${entryId}/sheet/submit`, {});
+
+    const page = await h.newPage();
+    await signIn(page, 'judge1@example.org', PASSWORD);
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'ให้คะแนนท้องถิ่นดิจิทัล' }).click();
+    await page.getByText('ส่งคะแนนแล้ว 0 จาก 1 ผลงาน').waitFor();
+    await page.getByRole('link', { name: 'น่านยื่นขออนุญาตก่อสร้างออนไลน์' }).click();
+    await page.getByText('ประชาชนต้องเดินทางมาสำนักงานหลายครั้งเพื่อขออนุญาตก่อสร้าง').waitFor();
+    await page.getByTestId('others-hidden').getByText('มีกรรมการคนอื่น 1 คน', { exact: false }).waitFor();
+    expect(await page.getByText('ความเห็นกรรมการสองต่อ', { exact: false }).count()).toBe(0);
+
+    // Levels are radios labelled with their descriptors; the arrow keys move between them.
+    const problem = page.getByRole('radiogroup', { name: 'คะแนน: ปัญหา' });
+    await problem.getByRole('radio', { name: /^3/ }).check();
+    await page.keyboard.press('ArrowDown');
+    expect(await problem.getByRole('radio', { name: /^4/ }).isChecked()).toBe(true);
+    await expect.poll(() => problem.getByRole('radio', { name: /^4/ }).evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+    await page.getByRole('radiogroup', { name: 'คะแนน: นโยบายและแผน' }).getByRole('radio', { name: /^3/ }).check();
+    await page.getByRole('radiogroup', { name: 'คะแนน: กระบวนการทำงาน' }).getByRole('radio', { name: /^4/ }).check();
+
+    // Submitting with a criterion unscored and comments missing is stopped here, with the reasons.
+    await page.getByRole('button', { name: 'ส่งคะแนน', exact: true }).click();
+    await page.getByText('ยังไม่ได้ให้คะแนนเกณฑ์ ผลลัพธ์ที่เป็นรูปธรรมและการต่อยอด').waitFor();
+    await page.getByText('ยังไม่ได้ให้ความเห็นเกณฑ์ ปัญหา').waitFor();
+
+    await page.getByRole('radiogroup', { name: 'คะแนน: ผลลัพธ์ที่เป็นรูปธรรมและการต่อยอด' }).getByRole('radio', { name: /^5/ }).check();
+    for (const c of ['ปัญหา', 'นโยบายและแผน', 'กระบวนการทำงาน', 'ผลลัพธ์ที่เป็นรูปธรรมและการต่อยอด']) {
+      await page.getByRole('textbox', { name: `ความเห็นต่อเกณฑ์ ${c}` }).fill(`กรรมการหนึ่ง: ${c}`);
+    }
+    // Equal weights: (4 + 3 + 4 + 5) / 4.
+    await expect.poll(() => page.getByTestId('sheet-total').textContent()).toBe('4.00');
+    await expect.poll(() => saveStatus(page).getAttribute('data-save-status'), { timeout: 15_000 }).toBe('saved');
+    await page.reload();
+    await page.getByRole('textbox', { name: 'ความเห็นต่อเกณฑ์ ปัญหา' }).waitFor();
+    expect(await page.getByRole('radiogroup', { name: 'คะแนน: ปัญหา' }).getByRole('radio', { name: /^4/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'ความเห็นต่อเกณฑ์ ผลลัพธ์ที่เป็นรูปธรรมและการต่อยอด' }).inputValue()).toBe('กรรมการหนึ่ง: ผลลัพธ์ที่เป็นรูปธรรมและการต่อยอด');
+
+    await page.getByRole('button', { name: 'ส่งคะแนน', exact: true }).click();
+    await page.getByRole('dialog').getByText('คะแนนรวม 4.00', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'ยืนยันส่งคะแนน' }).click();
+    await page.getByTestId('sheet-submitted').waitFor();
+    const others = page.getByTestId('others-table');
+    await others.getByRole('columnheader', { name: 'กรรมการ สอง' }).waitFor();
+    await others.getByText('ความเห็นกรรมการสองต่อ problem').waitFor();
+    const row = (name: string) => others.getByRole('row', { name: new RegExp(`^${name}`) });
+    expect(await row('ปัญหา').getByRole('cell').nth(1).innerText()).toMatch(/^5/);
+    expect(await row('คะแนนรวมถ่วงน้ำหนัก').getByRole('cell').nth(1).innerText()).toBe('3.50');
+    expect(await page.getByRole('radiogroup', { name: 'คะแนน: ปัญหา' }).getByRole('radio', { name: /^4/ }).isDisabled()).toBe(true);
+    await h.screenshot(page, 'dl-judge-submitted-th');
+  });
+
+  it('the committee records its basis, confirms and announces; the public sees the winner and the LAO its scores', async () => {
+    clock.set(`${day(12)}T03:00:00Z`); // judging over, announcement day
+    const page = await h.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('navigation', { name: 'เมนูหลัก' }).getByRole('link', { name: 'รางวัลท้องถิ่นดิจิทัล' }).click();
+    await page.getByRole('link', { name: String(YEAR), exact: true }).click();
+    await page.getByRole('tab', { name: 'คณะกรรมการพิจารณาผล' }).click();
+    const table = page.getByTestId('committee-table');
+    await table.getByText('เทศบาลเมืองน่าน').waitFor();
+    // Raw mean of the two judges' totals: (4.00 + 3.50) / 2.
+    expect(await table.locator('[data-basis="raw"]').first().innerText()).toContain('3.75');
+    await page.getByText('ใบให้คะแนนที่ส่งแล้ว').waitFor();
+    await page.getByRole('radio', { name: 'คะแนนดิบ (ค่าเฉลี่ย)' }).check({ force: true });
+    await page.getByRole('textbox', { name: 'เหตุผลที่เลือก' }).fill('ผลงานเดียว กรรมการสองคน ไม่ต้องปรับ');
+    await page.getByRole('button', { name: /^บันทึกการใช้/ }).click();
+    await page.getByTestId('basis-recorded').getByText('ผลงานเดียว กรรมการสองคน ไม่ต้องปรับ', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'ยืนยันผล', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'ยืนยันผล', exact: true }).click();
+    await page.getByText('ยืนยันผลแล้วเมื่อ', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'ประกาศผล', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'ประกาศผล', exact: true }).click();
+    await page.getByText('ประกาศผลแล้วเมื่อ', { exact: false }).waitFor();
+    await h.screenshot(page, 'dl-committee-th');
+
+    const visitor = await h.newPage();
+    await visitor.goto(`/digital-local/${YEAR}`);
+    const card = visitor.getByRole('article').filter({ hasText: 'เทศบาลเมืองน่าน' });
+    await card.getByText('น่านยื่นขออนุญาตก่อสร้างออนไลน์').waitFor();
+    await card.getByText('ยอดเยี่ยม').waitFor();
+    await card.getByText('น่าน', { exact: false }).first().waitFor();
+    await h.screenshot(visitor, 'dl-winners-th');
+
+    const lao = await h.newPage();
+    await signIn(lao, 'applicant@nan.go.th', PASSWORD);
+    await lao.goto(`/digital-local/entry/${YEAR}`);
+    const feedback = lao.getByTestId('entry-feedback');
+    await feedback.getByText('3.75', { exact: false }).first().waitFor();
+    await feedback.getByText('ความเห็นกรรมการสองต่อ problem').waitFor();
+    await feedback.getByText('กรรมการหนึ่ง: ปัญหา').waitFor();
+    // Judges are anonymised for the LAO.
+    await feedback.getByRole('columnheader', { name: 'กรรมการคนที่ 1' }).waitFor();
+    expect(await feedback.getByText('กรรมการ สอง').count()).toBe(0);
+    await h.screenshot(lao, 'dl-feedback-th');
   });
 });

@@ -51,6 +51,7 @@ export function App() {
               <Route path="/login" element={<LoginPage />} />
               <Route path="/invite/:token" element={<InviteAcceptPage />} />
               <Route path="/digital-local/sign-up" element={<DlSignUpPage />} />
+              <Route path="/digital-local" element={<DlWinnersPage />} />
               <Route path="/digital-local/:year" element={<DlWinnersPage />} />
               <Route path="/verify" element={<VerifyPage />} />
               <Route path="/verify/:code" element={<VerifyPage />} />

@@ -1,9 +1,9 @@
 // Sign-in with e-mail and password; the server's Thai/English message is shown on failure.
-import { Alert, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconClock } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { login, PageLoader, takeSessionExpired, useSession } from '../../auth/session';
 import { ErrorAlert, useDocumentTitle } from '../../components/ui';
@@ -80,6 +80,9 @@ export default function LoginPage() {
           <Text size="xs" c="dimmed">
             {t('login.help')}
           </Text>
+          <Anchor component={Link} to="/digital-local/sign-up" size="sm">
+            {t('login.dlSignUp')}
+          </Anchor>
         </Stack>
       </form>
     </Paper>

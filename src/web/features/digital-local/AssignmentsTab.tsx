@@ -9,6 +9,7 @@ import { useFormat } from '../../components/format';
 import { ErrorAlert } from '../../components/ui';
 import { dlApi, keys, useMatrix, type AssignmentChange, type AutoAssignAnswer, type Contest, type JudgingReason } from './api';
 import { useEn } from './components';
+import { JudgesPanel } from './JudgesPanel';
 import { NS } from './i18n';
 
 export default function AssignmentsTab({ contest }: { contest: Contest }) {
@@ -157,6 +158,7 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
           </Table>
         </ScrollArea>
       )}
+      <JudgesPanel contest={contest} />
     </Stack>
   );
 }

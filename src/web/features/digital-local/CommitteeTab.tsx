@@ -71,6 +71,8 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
   const alpha = ag.alphaTotals.alpha;
   const recorded = report.contest.basisChosenAt;
   const pendingTies = report.result.entries.filter((e) => e.pendingTier && !e.override).length;
+  // Until a basis is recorded, the one shown is offered for recording too.
+  const selected = pendingBasis ?? report.chosenBasis ?? report.basis;
 
   return (
     <Stack gap="lg">
@@ -102,7 +104,7 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
               </Text>
             </div>
             <SegmentedControl
-              value={pendingBasis ?? report.chosenBasis ?? report.basis}
+              value={selected}
               onChange={(b) => setPendingBasis(b as ScoreBasis)}
               data={BASES.map((b) => ({ value: b, label: t(`basis.${b}`) }))}
               disabled={locked}
@@ -119,15 +121,17 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
               {t('committee.basisNotChosen', { basis: t(`basis.${report.basis}`) })}
             </Text>
           )}
-          {pendingBasis && pendingBasis !== report.chosenBasis ? (
+          {!locked && selected !== report.chosenBasis ? (
             <Group align="flex-end" wrap="wrap">
               <Textarea label={t('committee.basisReason')} value={basisReason} onChange={(e) => setBasisReason(e.currentTarget.value)} autosize minRows={1} w={420} />
-              <Button onClick={() => choose.mutate(pendingBasis)} loading={choose.isPending}>
-                {t('committee.recordBasis', { basis: t(`basis.${pendingBasis}`) })}
+              <Button onClick={() => choose.mutate(selected)} loading={choose.isPending}>
+                {t('committee.recordBasis', { basis: t(`basis.${selected}`) })}
               </Button>
-              <Button variant="default" onClick={() => setPendingBasis(null)}>
-                {t('common.cancel')}
-              </Button>
+              {pendingBasis ? (
+                <Button variant="default" onClick={() => setPendingBasis(null)}>
+                  {t('common.cancel')}
+                </Button>
+              ) : null}
             </Group>
           ) : null}
           {choose.error ? <ErrorAlert error={choose.error} /> : null}

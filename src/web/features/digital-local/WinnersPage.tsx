@@ -2,11 +2,12 @@
 import { Badge, Card, Container, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
 import { PageLoader } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, useDocumentTitle } from '../../components/ui';
-import { useWinners, type I18nText, type PublicWinner } from './api';
+import { dlApi, useWinners, type I18nText, type PublicWinner } from './api';
 import { laoTypeName, pickText, useEn } from './components';
 import './i18n';
 import { NS } from './i18n';
@@ -41,8 +42,43 @@ function WinnerCard({ w, tier, colour }: { w: PublicWinner; tier: I18nText; colo
   );
 }
 
+/** /digital-local: the announced years. */
+function WinnersIndex() {
+  const { t } = useTranslation(NS);
+  const en = useEn();
+  const f = useFormat();
+  useDocumentTitle(t('winners.indexTitle'));
+  const q = useQuery({ queryKey: ['dl', 'public-contests'], queryFn: dlApi.publicContests });
+  if (q.isPending) return <PageLoader />;
+  return (
+    <Container size="lg">
+      <Stack gap="lg">
+        <Title order={1}>{t('winners.indexTitle')}</Title>
+        {q.isError || q.data.items.length === 0 ? (
+          <Empty title={t('winners.noneAnnounced')} />
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            {q.data.items.map((c) => (
+              <Card key={c.year} withBorder radius="md" padding="lg" component={Link} to={`/digital-local/${c.year}`}>
+                <Text fw={600}>{pickText(c.name, en)}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('winners.announcedOn', { date: f.date(c.announcedAt) })}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+        )}
+      </Stack>
+    </Container>
+  );
+}
+
 export default function WinnersPage() {
-  const { year = '' } = useParams();
+  const { year } = useParams();
+  return year ? <WinnersYear year={year} /> : <WinnersIndex />;
+}
+
+function WinnersYear({ year }: { year: string }) {
   const { t } = useTranslation(NS);
   const en = useEn();
   const f = useFormat();

@@ -137,11 +137,28 @@ export interface JudgeEntryView {
   visibility: 'own_submitted' | 'own_not_submitted';
 }
 
+export interface JudgeOrg {
+  id: string;
+  code: string | null;
+  nameTh: string;
+  nameEn: string | null;
+  level: string;
+  laoType: string | null;
+  provinceCode: string | null;
+}
+
 export interface JudgeRef {
   id: string;
   email: string;
   displayName: string;
   active: boolean;
+  affiliations: { id: string; organisation: JudgeOrg | null; provinceCode: string | null }[];
+  declarations: { id: string; organisation: JudgeOrg | null; provinceCode: string | null; note: string | null; createdAt: string }[];
+}
+
+export interface Affiliation {
+  organisationId?: string;
+  provinceCode?: string;
 }
 
 export interface JudgingReason {
@@ -281,6 +298,8 @@ export const dlApi = {
 
   // admin
   judges: () => api.get<{ items: JudgeRef[] }>(`${BASE}/judges`),
+  setAffiliations: (judgeId: string, affiliations: Affiliation[]) =>
+    request<JudgeRef & { released: { contestYear: number; entryId: string }[] }>('PUT', `${BASE}/judges/${enc(judgeId)}/affiliations`, { body: { affiliations } }),
   assignments: (year: number | string) => api.get<AssignmentMatrix>(`${c(year)}/assignments`),
   autoAssign: (year: number | string) => api.post<AutoAssignAnswer>(`${c(year)}/assignments/auto`, {}),
   changeAssignment: (year: number | string, change: AssignmentChange) => api.post<{ warnings: JudgingReason[] }>(`${c(year)}/assignments/changes`, change),
@@ -292,6 +311,7 @@ export const dlApi = {
   announce: (year: number | string) => api.post<Contest>(`${c(year)}/announce`, {}),
 
   // public
+  publicContests: () => api.get<{ items: { year: number; name: I18nText; announcedAt: string }[] }>('/api/public/digital-local/contests'),
   winners: (year: number | string) => api.get<Winners>(`/api/public/digital-local/${enc(String(year))}/winners`),
   publicProvinces: () => api.get<{ items: { code: string; nameTh: string; nameEn: string }[] }>('/api/public/digital-local/provinces'),
   publicLaos: (province: string, type: string) => api.get<{ items: LaoRef[] }>('/api/public/digital-local/laos', { province, type }),
@@ -309,6 +329,7 @@ export const keys = {
   entries: (year: number | string) => ['dl', 'entries', String(year)] as const,
   matrix: (year: number | string) => ['dl', 'matrix', String(year)] as const,
   committee: (year: number | string, basis?: ScoreBasis) => ['dl', 'committee', String(year), basis ?? 'chosen'] as const,
+  publicContests: () => api.get<{ items: { year: number; name: I18nText; announcedAt: string }[] }>('/api/public/digital-local/contests'),
   winners: (year: number | string) => ['dl', 'winners', String(year)] as const,
 };
 

@@ -2,6 +2,7 @@
 import i18n from 'i18next';
 
 const th = {
+  login: { dlSignUp: 'องค์กรปกครองส่วนท้องถิ่น: ลงทะเบียนเพื่อสมัครรางวัลท้องถิ่นดิจิทัล' },
   nav: { dlEntry: 'ผลงานท้องถิ่นดิจิทัล', dlJudging: 'ให้คะแนนท้องถิ่นดิจิทัล', dlAdmin: 'รางวัลท้องถิ่นดิจิทัล' },
   home: {
     cards: {
@@ -12,6 +13,7 @@ const th = {
   },
 };
 const en = {
+  login: { dlSignUp: 'Local administrative organisations: register for the Digital Local Award' },
   nav: { dlEntry: 'Digital Local entry', dlJudging: 'Digital Local judging', dlAdmin: 'Digital Local award' },
   home: {
     cards: {
