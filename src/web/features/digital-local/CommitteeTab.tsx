@@ -70,6 +70,9 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
   const ag = report.calibration.agreement;
   const alpha = ag.alphaTotals.alpha;
   const recorded = report.contest.basisChosenAt;
+  // The engine names judges by id in its texts; the committee reads names.
+  const judgeNames = new Map(report.calibration.judges.map((j) => [j.judgeId, j.judgeName ?? j.judgeId]));
+  const withJudgeNames = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => judgeNames.get(id) ?? id);
   const pendingTies = report.result.entries.filter((e) => e.pendingTier && !e.override).length;
   // Until a basis is recorded, the one shown is offered for recording too.
   const selected = pendingBasis ?? report.chosenBasis ?? report.basis;
@@ -90,7 +93,7 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
       </SimpleGrid>
       {report.calibration.warnings.map((w, i) => (
         <Alert key={i} color="orange" variant="light">
-          {en ? w.en : w.th}
+          {withJudgeNames(en ? w.en : w.th)}
         </Alert>
       ))}
 
@@ -153,7 +156,7 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
                   </Text>
                 </Table.Th>
               ))}
-              <Table.Th>{t('committee.tier')}</Table.Th>
+              <Table.Th miw={120}>{t('committee.tier')}</Table.Th>
               <Table.Th>{t('committee.flags')}</Table.Th>
               <Table.Th aria-label={t('committee.actions')} />
             </Table.Tr>
@@ -220,7 +223,7 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
                         {reasons.map((fl, i) => (
                           <Group key={i} gap={4} wrap="nowrap" align="flex-start" data-flag={fl.code}>
                             <IconFlag size={14} color="var(--mantine-color-orange-7)" aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
-                            <Text size="xs">{en ? fl.en : fl.th}</Text>
+                            <Text size="xs">{withJudgeNames(en ? fl.en : fl.th)}</Text>
                           </Group>
                         ))}
                       </Stack>

@@ -176,8 +176,9 @@ function EntryEditor({ contest, entry: initialEntry }: { contest: Contest; entry
 
   const submit = useMutation({
     mutationFn: async () => {
-      if (!(await draft.flush())) throw draft.error ?? new Error('not saved');
-      return dlApi.submitEntry(entry.id, draft.version);
+      // The version is read after the flush: the save it waited for has moved it on.
+      if (!(await draft.flush())) throw draft.currentError() ?? new Error('not saved');
+      return dlApi.submitEntry(entry.id, draft.currentVersion());
     },
     onSuccess: async (e) => {
       setEntry(e);

@@ -82,7 +82,7 @@ function ScoreView({ year, data, contest }: { year: string; data: JudgeEntryView
   });
   const submit = useMutation({
     mutationFn: async () => {
-      if (!(await draft.flush())) throw draft.error ?? new Error('not saved');
+      if (!(await draft.flush())) throw draft.currentError() ?? new Error('not saved');
       return dlApi.submitSheet(entry.id);
     },
     onSuccess: async () => {

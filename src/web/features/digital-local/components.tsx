@@ -42,7 +42,8 @@ export function TierBadge({ config, code }: { config: Pick<ContestConfig, 'tiers
   if (!code) return <Text size="sm" c="dimmed">{t('tier.none')}</Text>;
   const i = config.tiers.findIndex((x) => x.code === code);
   return (
-    <Badge color={TIER_COLOURS[i] ?? 'gray'} variant={i === 0 ? 'filled' : 'light'} data-tier={code}>
+    // Tier names are short words: never cut them to an ellipsis in a narrow table column.
+    <Badge color={TIER_COLOURS[i] ?? 'gray'} variant={i === 0 ? 'filled' : 'light'} data-tier={code} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {tierName(config, code, en)}
     </Badge>
   );

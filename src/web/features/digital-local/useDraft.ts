@@ -44,6 +44,10 @@ export interface Draft<T> {
   set: (update: (v: T) => T) => void;
   /** Saves now; resolves true when everything is confirmed. */
   flush: () => Promise<boolean>;
+  /** The server's version of the confirmed copy right now (after a flush, not as of the last render). */
+  currentVersion: () => number;
+  /** Why the last save failed, as of now. */
+  currentError: () => ApiError | null;
   takeServer: () => void;
   keepMine: () => void;
   /** Replaces the confirmed copy (e.g. after submit answered with a new version). */
@@ -115,7 +119,12 @@ export function useDraft<T>(opts: DraftOptions<T>): Draft<T> {
   const [value, setValue] = useState<T>(init.value);
   const [version, setVersion] = useState(init.base);
   const [status, setStatus] = useState<DraftStatus>(init.restored ? 'saving' : 'saved');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setErrorState] = useState<ApiError | null>(null);
+  const errorRef = useRef<ApiError | null>(null);
+  const setError = (e: ApiError | null) => {
+    errorRef.current = e;
+    setErrorState(e);
+  };
   const [conflict, setConflict] = useState<Versioned<T> | null>(null);
   const [lastSavedAt, setLastSavedAt] = useState<string | null>(opts.initial.updatedAt ?? null);
 
@@ -265,6 +274,9 @@ export function useDraft<T>(opts: DraftOptions<T>): Draft<T> {
     return p;
   }, [schedule]);
 
+  const currentVersion = useCallback(() => live.current.version, []);
+  const currentError = useCallback(() => errorRef.current, []);
+
   const takeServer = useCallback(() => {
     const server = conflictRef.current;
     if (!server) return;
@@ -321,6 +333,8 @@ export function useDraft<T>(opts: DraftOptions<T>): Draft<T> {
     restored: init.restored,
     set,
     flush,
+    currentVersion,
+    currentError,
     takeServer,
     keepMine,
     reset,
