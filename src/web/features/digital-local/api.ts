@@ -290,7 +290,8 @@ export const dlApi = {
   feedback: (entryId: string) => api.get<FeedbackAnswer>(`${BASE}/entries/${enc(entryId)}/feedback`),
 
   // judge
-  myAssignments: (year: number | string) => api.get<{ contest: Contest; items: AssignedEntry[] }>(`${BASE}/judging/${enc(String(year))}/entries`),
+  myAssignments: (year: number | string) =>
+    api.get<{ contest: Pick<Contest, 'year' | 'name' | 'phase' | 'dates'> & { rubric: ContestConfig['rubric'] }; items: AssignedEntry[] }>(`${BASE}/judging/${enc(String(year))}/entries`),
   judgeEntry: (entryId: string) => api.get<JudgeEntryView>(`${BASE}/judging/entries/${enc(entryId)}`),
   saveSheet: (entryId: string, sheet: { ratings: Record<string, Rating>; overallComment: string }, baseVersion: number) =>
     request<Sheet>('PUT', `${BASE}/judging/entries/${enc(entryId)}/sheet`, { body: { ...sheet, baseVersion } }),
