@@ -129,6 +129,24 @@ describe('Digital Local: the whole path over HTTP', () => {
     expect(still.entries.find((r: { entry: { id: string } }) => r.entry.id === entryOf['cmPao']).judges.map((j: { id: string }) => j.id)).not.toContain(judgeIds['j.cm@judge.go.th']);
   });
 
+  it('a conflict declared after assignment releases that judge from the entry; the next automatic run fills the place with someone else', async () => {
+    const free = judgeIds['j.free@judge.go.th']!;
+    const before = (await as(h.app, s.admin!, { method: 'GET', url: `/api/digital-local/contests/${YEAR}/assignments` })).json();
+    const row = before.entries.find((r: { judges: { id: string }[] }) => r.judges.some((j) => j.id === free));
+    const decl = await as(h.app, s['j.free@judge.go.th']!, { method: 'POST', url: '/api/digital-local/judges/me/declarations', payload: { organisationId: row.entry.organisation.id, note: 'เพิ่งทราบว่าเป็นที่ปรึกษาโครงการ' } });
+    expect(decl.json().released).toEqual([{ contestYear: YEAR, entryId: row.entry.id }]);
+    const after = (await as(h.app, s.admin!, { method: 'GET', url: `/api/digital-local/contests/${YEAR}/assignments` })).json();
+    expect(after.entries.find((r: { entry: { id: string } }) => r.entry.id === row.entry.id).judges.map((j: { id: string }) => j.id)).not.toContain(free);
+    const refill = await as(h.app, s.admin!, { method: 'POST', url: `/api/digital-local/contests/${YEAR}/assignments/auto`, payload: { seed: 7 } });
+    expect(refill.json()).toMatchObject({ added: 1, total: 12, shortfalls: [] });
+    const filled = (await as(h.app, s.admin!, { method: 'GET', url: `/api/digital-local/contests/${YEAR}/assignments` })).json();
+    const judges = filled.entries.find((r: { entry: { id: string } }) => r.entry.id === row.entry.id).judges.map((j: { id: string }) => j.id);
+    expect(judges).toHaveLength(2);
+    expect(judges).not.toContain(free);
+    const audit = await h.db.selectFrom('audit_log').select('after').where('action', '=', 'dl.assignment.release').execute();
+    expect(audit[0]!.after).toMatchObject({ judgeId: free, reasons: ['CONFLICT_DECLARED_LAO'] });
+  });
+
   const assigned: Record<string, string[]> = {};
 
   it('a judge sees only assigned entries; others answer 404 everywhere', async () => {
@@ -304,7 +322,7 @@ describe('Digital Local: the whole path over HTTP', () => {
     expect(frozen.statusCode).toBe(409);
     const audit = await h.db.selectFrom('audit_log').select('action').where('action', 'like', 'dl.%').execute();
     expect(new Set(audit.map((a) => a.action))).toEqual(
-      new Set(['dl.contest.create', 'dl.entry.create', 'dl.entry.submit', 'dl.judge.affiliations', 'dl.judge.declare', 'dl.assignment.auto', 'dl.sheet.submit', 'dl.committee.basis', 'dl.committee.override', 'dl.committee.confirm', 'dl.announce']),
+      new Set(['dl.contest.create', 'dl.entry.create', 'dl.entry.submit', 'dl.judge.affiliations', 'dl.judge.declare', 'dl.assignment.release', 'dl.assignment.auto', 'dl.sheet.submit', 'dl.committee.basis', 'dl.committee.override', 'dl.committee.confirm', 'dl.announce']),
     );
     const verify = await as(h.app, s.admin!, { method: 'GET', url: '/api/audit/verify' });
     if (verify.statusCode === 200) expect(verify.json().ok).toBe(true);
