@@ -143,6 +143,19 @@ describe('demo loader', () => {
     }
   });
 
+  it('loads the Digital Local contest: 2563 announced with 50 entries judged by 8 judges, 2564 open', async () => {
+    const contests = await h.db.selectFrom('dl_contest').select(['year', 'announced_at']).orderBy('year').execute();
+    expect(contests.map((c) => [c.year, c.announced_at !== null])).toEqual([
+      [2563, true],
+      [2564, false],
+    ]);
+    const entries = await h.db.selectFrom('dl_entry').select('status').where('contest_year', '=', 2563).execute();
+    expect(entries.filter((e) => e.status === 'submitted')).toHaveLength(50);
+    const judges = await h.db.selectFrom('dl_assignment').select('judge_id').distinct().where('contest_year', '=', 2563).execute();
+    expect(judges).toHaveLength(8);
+    expect(result.phases?.['digital local']).toBeGreaterThan(0);
+  });
+
   it('every demo account signs in with the demo password', async () => {
     for (const a of DEMO_ACCOUNTS) {
       const s = await signIn(h.app, a.email, DEMO_PASSWORD, `10.9.0.${DEMO_ACCOUNTS.indexOf(a) + 1}`);
