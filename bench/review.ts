@@ -44,6 +44,9 @@ async function main() {
   const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
   // The server's pool (the production default size), with a statement counter for round trips per request.
   const pool = new pg.Pool({ connectionString: pgServer.url, max: 10 });
+  pool.on('error', () => {
+    /* idle clients are terminated when the database stops at the end */
+  });
   let statements = 0;
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: () => void statements++ });
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO_DATA: 'false', ADMIN_PASSWORD: 'bench-admin-password', DATA_DIR: dir, DATABASE_URL: pgServer.url, LOGIN_RATE_LIMIT: '10000', HOST: '127.0.0.1' });
@@ -187,6 +190,7 @@ async function main() {
     const itemListTimes: number[] = [];
     let errors = 0;
     const sampler = new pg.Client({ connectionString: pgServer.url });
+    sampler.on('error', () => undefined);
     await sampler.connect();
     const waits = new Map<string, number>();
     let samples = 0;
