@@ -30,7 +30,21 @@ import {
 } from '../../engine/judging/index.js';
 import type { SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
-import { findEntry, findLao, findOrganisationsBrief, listEntries, provinceExists, type ContestRow, type EntryRow } from '../repositories/digital-local.js';
+import {
+  entryCounts,
+  findContest,
+  findEntry,
+  findLao,
+  findOrganisationsBrief,
+  listContests,
+  listEntries,
+  provinceExists,
+  setContestAnnounced,
+  setContestBasis,
+  setContestConfirmed,
+  type ContestRow,
+  type EntryRow,
+} from '../repositories/digital-local.js';
 import {
   affiliationsOf,
   assignedJudgeIds,
@@ -58,7 +72,6 @@ import {
 } from '../repositories/digital-local-judging.js';
 import { appendAudit } from './audit.js';
 import { configOf, contestPhase, dateEn, dateTh, entryJson, instantsOf, laoTypeOf, presentContest, presentEntrySummary, readableEntry, requireContest } from './digital-local.js';
-import { entryCounts, findContest, listContests, setContestAnnounced, setContestBasis, setContestConfirmed } from '../repositories/digital-local.js';
 
 type Db = Kysely<Database>;
 

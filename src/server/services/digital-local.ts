@@ -10,7 +10,6 @@ import {
   type ContestConfig,
   type ContestSchedule,
   type JudgingProblem,
-  type LaoType,
 } from '../../engine/judging/index.js';
 import { canReadDlEntry, canWriteDlEntry, type SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
@@ -672,4 +671,3 @@ export async function deleteAttachment(ctx: AppContext, user: SessionUser, id: s
   });
 }
 
-export type { LaoType };
