@@ -228,4 +228,35 @@ describe('Digital Local', () => {
     expect(await feedback.getByText('กรรมการ สอง').count()).toBe(0);
     await h.screenshot(lao, 'dl-feedback-th');
   });
+
+  it('an admin sets up next year with field-level problems, and the server’s refusals show where they belong', async () => {
+    const page = await h.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto('/digital-local/admin');
+    await page.getByRole('link', { name: 'สร้างการประกวดปีใหม่' }).click();
+    await page.getByRole('textbox', { name: 'ปี พ.ศ.' }).fill(String(YEAR + 1));
+    const weight = page.locator('[data-criterion-form="problem"]').getByRole('textbox', { name: 'น้ำหนัก' });
+    await weight.fill('0');
+    await page.getByRole('button', { name: 'สร้างการประกวด' }).click();
+    await page.getByTestId('setup-invalid').waitFor();
+    // The engine's message, under the field it is about.
+    await page.locator('[data-criterion-form="problem"]').getByText('น้ำหนักต้องเป็นจำนวนบวก').waitFor();
+    await weight.fill('40');
+    await page.getByRole('button', { name: 'สร้างการประกวด' }).click();
+    await page.getByRole('tab', { name: 'ตั้งค่า', selected: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `รางวัลท้องถิ่นดิจิทัล ประจำปี ${YEAR + 1}` }).waitFor();
+    const admin = await apiSession(h.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const saved = await admin.get<{ config: ContestConfig }>(`/api/digital-local/contests/${YEAR + 1}`);
+    expect(saved.config.rubric.criteria.map((c) => c.weight)).toEqual([40, 25, 25, 25]);
+
+    // The announced year can no longer change: the server says so, in Thai, on the form.
+    await page.goto(`/digital-local/admin/${YEAR}/setup`);
+    await page.getByRole('button', { name: 'บันทึกการตั้งค่า' }).click();
+    await page.getByText('ผลการตัดสินได้รับการยืนยันแล้ว จึงแก้ไขการประกวดไม่ได้').waitFor();
+
+    await page.getByRole('tab', { name: 'กรรมการ', exact: true }).click();
+    await page.getByTestId('assignment-matrix').getByRole('checkbox', { name: 'มอบหมาย กรรมการ หนึ่ง ให้ผลงานของ เทศบาลเมืองน่าน' }).waitFor();
+    expect(await page.getByTestId('assignment-matrix').getByRole('checkbox', { checked: true }).count()).toBe(2);
+    await h.screenshot(page, 'dl-assignments-th');
+  });
 });

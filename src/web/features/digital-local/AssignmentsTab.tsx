@@ -54,9 +54,11 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
         <Text size="sm" maw={640}>
           {t('assign.help', { k })}
         </Text>
-        <Button leftSection={<IconWand size={16} aria-hidden />} onClick={() => auto.mutate()} loading={auto.isPending}>
-          {t('assign.auto')}
-        </Button>
+        {!contest.confirmedAt ? (
+          <Button leftSection={<IconWand size={16} aria-hidden />} onClick={() => auto.mutate()} loading={auto.isPending}>
+            {t('assign.auto')}
+          </Button>
+        ) : null}
       </Group>
       {auto.error ? <ErrorAlert error={auto.error} /> : null}
       {autoResult ? (
@@ -122,7 +124,7 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
                         <Checkbox
                           checked={status !== undefined}
                           // A judge who submitted a sheet for the entry stays: the server refuses removing them.
-                          disabled={status === 'submitted' || change.isPending}
+                          disabled={status === 'submitted' || change.isPending || Boolean(contest.confirmedAt)}
                           onChange={(ev) => change.mutate({ kind: ev.currentTarget.checked ? 'add' : 'remove', entryId: e.id, judgeId: j.id })}
                           aria-label={t('assign.cellLabel', { judge: j.displayName, entry: f.name(e.organisation) })}
                           color={reasons ? 'red' : undefined}
