@@ -255,6 +255,9 @@ describe('awards', () => {
     await admin.getByRole('button', { name: 'บันทึกผลการตัดสิน' }).click();
     await admin.getByTestId('committee-winners').getByText('คะแนนสูงสุดและผลลัพธ์ต่อประชาชนชัดเจน').waitFor();
     await admin.getByRole('button', { name: 'ประกาศผล' }).click();
+    const confirm = admin.getByRole('dialog', { name: 'ประกาศผล' });
+    await confirm.getByRole('button', { name: 'ประกาศผล' }).click();
+    await confirm.waitFor({ state: 'detached' });
     await admin.locator('[data-state="announced"]').waitFor();
 
     // The agency sees its award and certificate.
@@ -262,5 +265,8 @@ describe('awards', () => {
     // (The demo's own 2562 awards may be listed too; this one is the 2563 leader award.)
     await head.getByTestId('certificates').locator('tr', { hasText: 'นางสาวสมหญิง ใจดี' }).getByText('รางวัลผู้นำองค์กรดิจิทัลดีเด่น').waitFor();
     await h.screenshot(head, 'awards-my-awards');
+    // …and the year's announced results, the leader award among them.
+    await head.getByRole('link', { name: 'พ.ศ. 2563' }).click();
+    await head.getByTestId('rollup-category').getByText('รางวัลผู้นำองค์กรดิจิทัลดีเด่น').waitFor();
   });
 });

@@ -261,6 +261,7 @@ function RecordedDecision({ eid, cid, decision: d }: { eid: string; cid: string;
   const user = useUser();
   const action = useDecisionAction(eid, cid);
   const [reopen, setReopen] = useState(false);
+  const [announce, setAnnounce] = useState(false);
   const [reason, setReason] = useState('');
   const c = d.committee;
   const base = d.version !== null ? { baseVersion: d.version } : {};
@@ -297,7 +298,7 @@ function RecordedDecision({ eid, cid, decision: d }: { eid: string; cid: string;
       {user.role === 'admin' ? (
         <Group>
           {d.allowedActions.includes('announce') ? (
-            <Button color="green" leftSection={<IconSpeakerphone size={16} aria-hidden />} loading={action.isPending} onClick={() => action.mutate({ type: 'announce', ...base })}>
+            <Button color="green" leftSection={<IconSpeakerphone size={16} aria-hidden />} onClick={() => setAnnounce(true)}>
               {t('actions.announce')}
             </Button>
           ) : null}
@@ -308,13 +309,27 @@ function RecordedDecision({ eid, cid, decision: d }: { eid: string; cid: string;
           ) : null}
         </Group>
       ) : null}
-      {action.error && !reopen ? <ProblemAlert error={action.error} /> : null}
+      {action.error && !reopen && !announce ? <ProblemAlert error={action.error} /> : null}
       <Card withBorder>
         <Title order={2} size="h4" mb="xs">
           {t('history.title')}
         </Title>
         <HistoryTimeline history={d.history} />
       </Card>
+      <Modal opened={announce} onClose={() => setAnnounce(false)} title={t('actions.announce')}>
+        <Stack>
+          <Text size="sm">{t('dialog.announce')}</Text>
+          {action.error ? <ProblemAlert error={action.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAnnounce(false)}>
+              {t('cancel')}
+            </Button>
+            <Button color="green" loading={action.isPending} onClick={() => action.mutate({ type: 'announce', ...base }, { onSuccess: () => setAnnounce(false) })}>
+              {t('dialog.confirm.announce')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={reopen} onClose={() => setReopen(false)} title={t('actions.reopen')}>
         <Stack>
           <Text size="sm">{t('committee.reopenHelp')}</Text>
