@@ -1,4 +1,5 @@
-// The fast autosave: round trips per save counted at the driver, and every guarantee of the general path kept by the one-statement save, under races too.
+// The fast autosave: round trips per save counted at the driver, and every guarantee of the general path (sign-in checks included) kept by the one-round-trip save, under races too.
+import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { buildApp, type AppInstance } from '../../src/server/app.js';
 import { as, startHarness, type Harness } from './support/foundation.js';
 import { change, createSurvey, expectOk, sampleValue, type Survey } from './support/questionnaire.js';
 
-describe('autosave in one statement', () => {
+describe('autosave in one round trip', () => {
   let h: Harness;
   let s: Survey;
   let app: AppInstance;
@@ -52,15 +53,16 @@ describe('autosave in one statement', () => {
     (await h.db.selectFrom('answer_history').select(['version', 'value']).where('edition_id', '=', s.eid).where('organisation_id', '=', oid).where('item_code', '=', item).orderBy('version').execute()).map((r) => [r.version, r.value]);
   const totalHistory = async () => (await h.db.selectFrom('answer_history').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
-  it('a save of one to three changes is one statement after the session lookup, with no transaction around it', async () => {
+  it('a save of one to three changes is one statement, session check included, with no transaction around it', async () => {
     // The first save of an edition in a process takes the general path (it learns the edition's framework there).
+    statements.length = 0;
     expectOk(await save('coordinator', [change(P[0]!.code, P[0]!.value, 0)], app));
+    expect(statements.length).toBeGreaterThan(4);
     statements.length = 0;
     const one = expectOk(await save('coordinator', [change(P[0]!.code, null, 1)], app));
     expect(one.results).toEqual([{ item: P[0]!.code, status: 'saved', version: 2, updatedAt: '2026-05-01T03:00:00.000Z' }]);
-    expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/from "app_user" as "u" .* inner join "session"/);
-    expect(statements[1]).toMatch(/FROM answer_batch_write\(/);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/FROM autosave_in_session\(/);
 
     statements.length = 0;
     const three = expectOk(await save('coordinator', [change(P[1]!.code, P[1]!.value, 0), change(P[0]!.code, P[0]!.value, 2), change(C[0]!.code, C[0]!.value, 0)], app));
@@ -69,7 +71,7 @@ describe('autosave in one statement', () => {
       [P[0]!.code, 'saved', 3],
       [C[0]!.code, 'saved', 1],
     ]);
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
     expect(statements.some((q) => /^(begin|commit)$/i.test(q))).toBe(false);
     expect(await historyOf(P[0]!.code)).toEqual([
       [1, P[0]!.value],
@@ -83,7 +85,7 @@ describe('autosave in one statement', () => {
     expect(before.status).toBe('not_started');
     statements.length = 0;
     expectOk(await save('otherCoordinator', [change(P[0]!.code, P[0]!.value, 0)], app));
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
     const after = await h.db.selectFrom('participant').select(['status', 'version', 'first_answer_at']).where('edition_id', '=', s.eid).where('organisation_id', '=', s.other).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ status: 'in_progress', version: before.version + 1, first_answer_at: new Date('2026-05-01T03:00:00Z') });
   });
@@ -142,7 +144,7 @@ describe('autosave in one statement', () => {
     statements.length = 0;
     const ok = expectOk(await save('contributor', [change(C[0]!.code, C[0]!.value, c.version)], app));
     expect(ok.results[0]).toMatchObject({ status: 'saved', version: c.version + 1 });
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
   });
 
   it('people of one agency saving the same answers at once: no deadlock, no lost update, one history row per version', async () => {
@@ -222,5 +224,63 @@ describe('autosave in one statement', () => {
     expect(res.json().error.details[0].en).toBe('The questionnaire has been submitted; answers are locked');
     expect(await answer(P[0]!.code)).toEqual(cur);
     expect(await totalHistory()).toBe(rows);
+    await h.db.updateTable('participant').set({ status: 'in_progress' }).where('edition_id', '=', s.eid).where('organisation_id', '=', s.own).execute();
+  });
+
+  it('the round trip signs in too: a forged cookie, a wrong or missing CSRF token, an expired session, a deactivated user, a reviewer and another agency are refused as before and write nothing', async () => {
+    const cur = (await answer(P[1]!.code))!;
+    const rows = await totalHistory();
+    const coord = s.users.coordinator.session;
+    const payload = { changes: [change(P[1]!.code, null, cur.version)] };
+    const put = (headers: Record<string, string>) => app.inject({ method: 'PUT', url: s.url('/answers'), payload, headers });
+    const code = (r: { statusCode: number; json: () => any }) => [r.statusCode, r.json().error.code];
+    expect(code(await put({ 'x-csrf-token': coord.csrf }))).toEqual([401, 'UNAUTHENTICATED']);
+    expect(code(await put({ cookie: 'dgr_session=forged', 'x-csrf-token': coord.csrf }))).toEqual([401, 'UNAUTHENTICATED']);
+    expect(code(await put({ cookie: coord.cookie }))).toEqual([403, 'CSRF_INVALID']);
+    expect(code(await put({ cookie: coord.cookie, 'x-csrf-token': coord.csrf.slice(0, -2) + 'xx' }))).toEqual([403, 'CSRF_INVALID']);
+    // Another agency's coordinator, and a role that does not answer questionnaires: 404 like a missing record.
+    const other = s.users.otherCoordinator.session;
+    expect(code(await put({ cookie: other.cookie, 'x-csrf-token': other.csrf }))).toEqual([404, 'NOT_FOUND']);
+    expect(code(await as(app, s.admin, { method: 'PUT', url: s.url('/answers'), payload }))).toEqual([404, 'NOT_FOUND']);
+    const head = s.users.head;
+    await h.db.updateTable('app_user').set({ active: false }).where('id', '=', head.id).execute();
+    expect(code(await put({ cookie: head.session.cookie, 'x-csrf-token': head.session.csrf }))).toEqual([401, 'UNAUTHENTICATED']);
+    await h.db.updateTable('app_user').set({ active: true }).where('id', '=', head.id).execute();
+    const sessionId = createHash('sha256').update(coord.cookie.split('=')[1]!).digest('hex');
+    const expiresAt = (await h.db.selectFrom('session').select('expires_at').where('id', '=', sessionId).executeTakeFirstOrThrow()).expires_at;
+    await h.db.updateTable('session').set({ expires_at: h.clock.now() }).where('id', '=', sessionId).execute();
+    expect(code(await put({ cookie: coord.cookie, 'x-csrf-token': coord.csrf }))).toEqual([401, 'UNAUTHENTICATED']);
+    await h.db.updateTable('session').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute();
+    expect(await answer(P[1]!.code)).toEqual(cur);
+    expect(await totalHistory()).toBe(rows);
+    // The same request with the right credentials goes through.
+    expect(expectOk(await put({ cookie: coord.cookie, 'x-csrf-token': coord.csrf })).results[0]).toMatchObject({ status: 'saved', version: cur.version + 1 });
+  });
+
+  it('an invalid body: 401 for a caller without a valid session, 400 with details for a signed-in one', async () => {
+    const bad = { changes: [{ item: P[0]!.code, value: true }] };
+    const anonymous = await app.inject({ method: 'PUT', url: s.url('/answers'), payload: bad, headers: { cookie: 'dgr_session=forged' } });
+    expect([anonymous.statusCode, anonymous.json().error.code]).toEqual([401, 'UNAUTHENTICATED']);
+    const other = await save('otherCoordinator', bad as never, app);
+    expect(other.statusCode).toBe(400);
+    const mine = await as(app, s.users.coordinator.session, { method: 'PUT', url: s.url('/answers'), payload: bad });
+    expect(mine.statusCode).toBe(400);
+    expect(mine.json().error).toMatchObject({ code: 'VALIDATION_FAILED', details: expect.arrayContaining([expect.objectContaining({ path: 'body/changes/0/baseVersion' })]) });
+  });
+
+  it('refreshes the session\'s last_seen_at once it is five minutes old, as any signed-in request does', async () => {
+    const coord = s.users.coordinator.session;
+    const sessionId = createHash('sha256').update(coord.cookie.split('=')[1]!).digest('hex');
+    const seen = async () => (await h.db.selectFrom('session').select('last_seen_at').where('id', '=', sessionId).executeTakeFirstOrThrow()).last_seen_at;
+    const now = h.clock.now().getTime();
+    await h.db.updateTable('session').set({ last_seen_at: new Date(now - 4 * 60_000) }).where('id', '=', sessionId).execute();
+    const cur = (await answer(P[1]!.code))!;
+    statements.length = 0;
+    expectOk(await save('coordinator', [change(P[1]!.code, P[1]!.value, cur.version)], app));
+    expect(statements).toHaveLength(1);
+    expect(await seen()).toEqual(new Date(now - 4 * 60_000));
+    await h.db.updateTable('session').set({ last_seen_at: new Date(now - 6 * 60_000) }).where('id', '=', sessionId).execute();
+    expectOk(await save('coordinator', [change(P[1]!.code, null, cur.version + 1)], app));
+    expect(await seen()).toEqual(new Date(now));
   });
 });

@@ -7,6 +7,7 @@ import * as editions from './20261123_0100_editions.js';
 import * as answersEvidence from './20261123_0101_answers_evidence.js';
 import * as reminders from './20261123_0102_reminders.js';
 import * as autosaveFunction from './20261124_0103_autosave_function.js';
+import * as autosaveInSession from './20261124_0104_autosave_in_session.js';
 import * as results from './20261123_0200_results.js';
 import * as review from './20261123_0300_review.js';
 import * as reviewTotals from './20261123_0301_review_totals.js';
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '20261123_0101_answers_evidence': answersEvidence,
   '20261123_0102_reminders': reminders,
   '20261124_0103_autosave_function': autosaveFunction,
+  '20261124_0104_autosave_in_session': autosaveInSession,
   '20261123_0200_results': results,
   '20261123_0300_review': review,
   '20261123_0301_review_totals': reviewTotals,

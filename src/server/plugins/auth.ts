@@ -13,6 +13,13 @@ declare module 'fastify' {
     roles?: readonly Role[];
     /** Set false for mutating endpoints used before a session exists (login, invitation accept). */
     csrf?: boolean;
+    /**
+     * The handler checks the session itself, in its own first database round trip (the autosave), and calls
+     * `authenticate` whenever that did not go through; the hook only refuses requests without a session cookie.
+     * Such a route sets attachValidation and also calls `authenticate` before reporting a validation error, so an
+     * anonymous caller still gets 401 first.
+     */
+    sessionInHandler?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -53,15 +60,25 @@ export function registerAuth(app: AppInstance, ctx: AppContext): void {
     if (!url || !url.startsWith('/api/')) return;
     const config = request.routeOptions.config;
     if (config.public) return;
-    const loaded = await loadSession(ctx, request.cookies[SESSION_COOKIE]);
-    if (!loaded) throw new AppError('UNAUTHENTICATED');
-    request.user = loaded.user;
-    request.sessionId = loaded.sessionId;
-    request.csrfToken = loaded.csrfToken;
-    if (config.roles && !config.roles.includes(loaded.user.role)) throw new AppError('NOT_FOUND');
-    if (MUTATING.has(request.method) && config.csrf !== false) {
-      const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !safeEqual(sent, loaded.csrfToken)) throw new AppError('CSRF_INVALID');
+    if (config.sessionInHandler) {
+      if (!request.cookies[SESSION_COOKIE]) throw new AppError('UNAUTHENTICATED');
+      return;
     }
+    await authenticate(ctx, request);
   });
+}
+
+/** Loads the request's session and enforces the route's roles and the CSRF token; throws the refusal. */
+export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  const config = request.routeOptions.config;
+  const loaded = await loadSession(ctx, request.cookies[SESSION_COOKIE]);
+  if (!loaded) throw new AppError('UNAUTHENTICATED');
+  request.user = loaded.user;
+  request.sessionId = loaded.sessionId;
+  request.csrfToken = loaded.csrfToken;
+  if (config.roles && !config.roles.includes(loaded.user.role)) throw new AppError('NOT_FOUND');
+  if (MUTATING.has(request.method) && config.csrf !== false) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, loaded.csrfToken)) throw new AppError('CSRF_INVALID');
+  }
 }

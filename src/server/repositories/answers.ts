@@ -113,6 +113,30 @@ export async function writeAnswerBatch(db: Kysely<Database>, w: BatchWriteInput)
   return new Map(r.rows.map((x) => [x.written_item, x.written_version]));
 }
 
+export interface SessionBatchWriteInput extends Omit<BatchWriteInput, 'userId'> {
+  /** The session row's id (SHA-256 of the cookie token) and the SHA-256 of the CSRF token the client sent. */
+  sessionId: string;
+  csrfSha256: Buffer;
+  /** Roles that may write here; the user must also belong to the organisation. */
+  roles: readonly string[];
+  /** last_seen_at older than this is refreshed. */
+  touchBefore: Date;
+  /** The dimensions of the changes; checked against the assignments when the user is a contributor. */
+  dimensions: string[];
+}
+
+/** writeAnswerBatch for the session behind a request, authenticated in the same round trip (migration 20261124_0104). */
+export async function writeAnswerBatchInSession(db: Kysely<Database>, w: SessionBatchWriteInput): Promise<Map<string, number>> {
+  const r = await sql<{ written_item: string; written_version: number }>`
+    SELECT written_item, written_version FROM autosave_in_session(
+      ${w.sessionId}, ${w.csrfSha256}, ${w.roles}, ${w.touchBefore},
+      ${w.editionId}, ${w.organisationId}, ${w.frameworkId}, ${w.frameworkVersion},
+      ${w.editionStates}, ${w.participantStatuses}, ${w.dimensions},
+      ${w.changes.map((c) => c.item)}, ${w.changes.map((c) => JSON.stringify(c.value))}, ${w.changes.map((c) => c.baseVersion)},
+      ${w.changes.map((c) => c.requestId)}, ${w.now})`.execute(db);
+  return new Map(r.rows.map((x) => [x.written_item, x.written_version]));
+}
+
 /** The history row a request produced, if it was applied before (a retry). */
 export async function findAppliedRequest(db: Kysely<Database>, editionId: string, organisationId: string, item: string, requestId: string) {
   return db

@@ -2,8 +2,9 @@
 import { Type } from 'typebox';
 import type { AppContext, AppInstance } from '../app.js';
 import type { AnswerValue } from '../../engine/framework/types.js';
-import { currentUser } from '../plugins/auth.js';
-import { saveAnswers } from '../services/answers.js';
+import { authenticate, currentUser } from '../plugins/auth.js';
+import { saveAnswers, saveAnswersInSession } from '../services/answers.js';
+import { SESSION_COOKIE } from '../services/auth.js';
 import {
   completeQuestionnaire,
   itemHistory,
@@ -20,10 +21,13 @@ const base = '/api/editions/:eid/organisations/:oid';
 export async function questionnaireRoutes(app: AppInstance, ctx: AppContext): Promise<void> {
   app.get(`${base}/questionnaire`, { schema: { params: Params } }, async (request) => questionnaireView(ctx, currentUser(request), request.params.eid, request.params.oid));
 
+  const writers = ['coordinator', 'contributor', 'head'] as const;
   app.put(
     `${base}/answers`,
     {
-      config: { roles: ['coordinator', 'contributor', 'head'] },
+      // Autosave: the session is checked in the save's own database round trip (see saveAnswersInSession).
+      config: { roles: writers, sessionInHandler: true },
+      attachValidation: true,
       schema: {
         params: Params,
         body: Type.Object(
@@ -47,8 +51,16 @@ export async function questionnaireRoutes(app: AppInstance, ctx: AppContext): Pr
       },
     },
     async (request) => {
+      if (request.validationError) {
+        await authenticate(ctx, request);
+        throw request.validationError;
+      }
+      const { eid, oid } = request.params;
       const changes = request.body.changes.map((c) => ({ ...c, value: (c.value === undefined ? null : c.value) as AnswerValue }));
-      return saveAnswers(ctx, currentUser(request), request.params.eid, request.params.oid, changes);
+      const saved = await saveAnswersInSession(ctx, { token: request.cookies[SESSION_COOKIE], csrfToken: request.headers['x-csrf-token'], roles: writers }, eid, oid, changes);
+      if (saved) return saved;
+      await authenticate(ctx, request);
+      return saveAnswers(ctx, currentUser(request), eid, oid, changes, { oneRoundTrip: false });
     },
   );
 

@@ -1,15 +1,17 @@
 // Autosave: validates a batch of answer changes against the framework, then applies them as versioned writes, atomically.
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../app.js';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
 import { EDITION_STATES, editionAllows, PARTICIPANT_STATUSES, participantMayAnswer } from '../../engine/edition/lifecycle.js';
 import type { AnswerValue } from '../../engine/framework/types.js';
 import { answerProblem } from '../../engine/questionnaire/answers.js';
 import { isAnswerable, itemIndex, type LocatedItem } from '../../engine/questionnaire/items.js';
-import type { SessionUser } from '../auth/policy.js';
+import type { Role, SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
 import { lockForAnswering, markStarted } from '../repositories/participants.js';
-import { findAnswer, findAppliedRequest, writeAnswer, writeAnswerBatch } from '../repositories/answers.js';
+import { findAnswer, findAppliedRequest, writeAnswer, writeAnswerBatch, writeAnswerBatchInSession } from '../repositories/answers.js';
 import { assignedDimensions } from '../repositories/assignments.js';
+import { SESSION_TOUCH_EVERY_MS, sha256Hex } from './auth.js';
 import { stateForbids } from './editions.js';
 import { getFramework } from './frameworks.js';
 import { WRITER_ROLES } from './questionnaire.js';
@@ -36,7 +38,7 @@ function indexFor(fw: object & Parameters<typeof itemIndex>[0]): Map<string, Loc
   return idx;
 }
 
-/** The edition's framework as last seen by the general path: a hint for the one-statement save, which re-checks it. */
+/** The edition's framework as last seen by the general path: a hint for the one-round-trip save, which re-checks it. */
 const editionFrameworks = new Map<string, { id: string; version: string }>();
 const ANSWERABLE_STATES = EDITION_STATES.filter((s) => editionAllows(s, 'answer'));
 const ANSWERING_STATUSES = PARTICIPANT_STATUSES.filter((s) => participantMayAnswer(s));
@@ -68,36 +70,92 @@ function problemsIn(idx: Map<string, LocatedItem>, changes: AnswerChange[], allo
  * current value (the later writer chooses); a change whose `requestId` was already applied answers `saved` again.
  * Every `saved` is committed before the reply, so it is durable.
  *
- * The common save (the edition open, every change valid and on its current version) is one database statement; any
+ * The common save (the edition open, every change valid and on its current version) is one database round trip; any
  * other case, or a save whose every change did not go through, runs the general path below, which re-reads
- * everything and answers the retries of what the statement already wrote as `saved`.
+ * everything and answers the retries of what the round trip already wrote as `saved`. `oneRoundTrip: false` goes
+ * straight to the general path (the caller already tried the round trip, see saveAnswersInSession).
  */
-export async function saveAnswers(ctx: AppContext, user: SessionUser, eid: string, oid: string, changes: AnswerChange[]): Promise<{ results: ChangeResult[] }> {
+export async function saveAnswers(
+  ctx: AppContext,
+  user: SessionUser,
+  eid: string,
+  oid: string,
+  changes: AnswerChange[],
+  opts: { oneRoundTrip?: boolean } = {},
+): Promise<{ results: ChangeResult[] }> {
   if (!isUuid(eid) || !isUuid(oid) || user.organisationId !== oid || !(WRITER_ROLES as readonly string[]).includes(user.role)) throw new AppError('NOT_FOUND');
   const now = ctx.clock.now();
-  return (await saveInOneStatement(ctx, user, eid, oid, changes, now)) ?? saveInTransaction(ctx, user, eid, oid, changes, now);
+  if (opts.oneRoundTrip !== false) {
+    const batch = await prepareBatch(ctx, eid, changes);
+    if (batch) {
+      const written = await writeAnswerBatch(ctx.db, {
+        ...batch.write,
+        editionId: eid,
+        organisationId: oid,
+        userId: user.id,
+        dimensions: user.role === 'contributor' ? batch.dimensions : null,
+        now,
+      });
+      const saved = allSaved(changes, written, now);
+      if (saved) return saved;
+    }
+  }
+  return saveInTransaction(ctx, user, eid, oid, changes, now);
 }
 
-async function saveInOneStatement(ctx: AppContext, user: SessionUser, eid: string, oid: string, changes: AnswerChange[], now: Date): Promise<{ results: ChangeResult[] } | null> {
+/**
+ * The autosave route's round trip, before the request is authenticated: the session (cookie token), the CSRF token,
+ * the role and the organisation are checked by the same database call that writes. Null when it did not write every
+ * change, for whatever reason; the route then authenticates the usual way and calls saveAnswers, which explains.
+ */
+export async function saveAnswersInSession(
+  ctx: AppContext,
+  request: { token: string | undefined; csrfToken: unknown; roles: readonly Role[] },
+  eid: string,
+  oid: string,
+  changes: AnswerChange[],
+): Promise<{ results: ChangeResult[] } | null> {
+  const { token, csrfToken } = request;
+  if (!token || token.length > 200 || typeof csrfToken !== 'string' || !isUuid(eid) || !isUuid(oid)) return null;
+  const batch = await prepareBatch(ctx, eid, changes);
+  if (!batch) return null;
+  const now = ctx.clock.now();
+  const written = await writeAnswerBatchInSession(ctx.db, {
+    ...batch.write,
+    sessionId: sha256Hex(token),
+    csrfSha256: createHash('sha256').update(csrfToken).digest(),
+    roles: request.roles.filter((r) => (WRITER_ROLES as readonly string[]).includes(r)),
+    touchBefore: new Date(now.getTime() - SESSION_TOUCH_EVERY_MS),
+    editionId: eid,
+    organisationId: oid,
+    dimensions: batch.dimensions,
+    now,
+  });
+  return allSaved(changes, written, now);
+}
+
+/** What the round trip needs from a batch that validates against the edition's framework as last seen; else null. */
+async function prepareBatch(ctx: AppContext, eid: string, changes: AnswerChange[]) {
   const hint = editionFrameworks.get(eid);
   if (!hint) return null;
   const fw = await getFramework(ctx.db, hint.id, hint.version);
   if (!fw) return null;
   const idx = indexFor(fw);
   if (problemsIn(idx, changes, null).length > 0) return null;
-  const dimensions = user.role === 'contributor' ? [...new Set(changes.map((c) => idx.get(c.item)!.dimensionCode))] : null;
-  const written = await writeAnswerBatch(ctx.db, {
-    editionId: eid,
-    organisationId: oid,
-    frameworkId: hint.id,
-    frameworkVersion: hint.version,
-    editionStates: ANSWERABLE_STATES,
-    participantStatuses: ANSWERING_STATUSES,
-    userId: user.id,
-    dimensions,
-    changes: [...changes].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)),
-    now,
-  });
+  return {
+    dimensions: [...new Set(changes.map((c) => idx.get(c.item)!.dimensionCode))],
+    write: {
+      frameworkId: hint.id,
+      frameworkVersion: hint.version,
+      editionStates: ANSWERABLE_STATES,
+      participantStatuses: ANSWERING_STATUSES,
+      // Sorted, so rows are always taken in the same order.
+      changes: [...changes].sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0)),
+    },
+  };
+}
+
+function allSaved(changes: AnswerChange[], written: Map<string, number>, now: Date): { results: ChangeResult[] } | null {
   if (written.size !== changes.length) return null;
   const updatedAt = now.toISOString();
   return { results: changes.map((c) => ({ item: c.item, status: 'saved', version: written.get(c.item)!, updatedAt })) };
@@ -111,7 +169,7 @@ async function saveInTransaction(ctx: AppContext, user: SessionUser, eid: string
     if (!locked || locked.state === 'draft') throw new AppError('NOT_FOUND');
     const edition = locked;
     const participant = locked;
-    // Once out of draft an edition's framework never changes, so the one-statement save may validate against it.
+    // Once out of draft an edition's framework never changes, so the one-round-trip save may validate against it.
     if (editionFrameworks.size > 1000) editionFrameworks.clear();
     editionFrameworks.set(eid, { id: edition.framework_id, version: edition.framework_version });
     // A submitted questionnaire is written only through a send-back for correction, and only on the returned items.

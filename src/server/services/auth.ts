@@ -10,7 +10,7 @@ import { burnPasswordCheck, verifyPassword } from './passwords.js';
 export const SESSION_COOKIE = 'dgr_session';
 const RATE_WINDOW_MS = 60_000;
 /** last_seen_at is refreshed at most this often, so reads don't each cost a write. */
-const TOUCH_EVERY_MS = 5 * 60_000;
+export const SESSION_TOUCH_EVERY_MS = 5 * 60_000;
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock'>;
 
@@ -91,7 +91,7 @@ export async function loadSession(ctx: Ctx, token: string | undefined): Promise<
   const idHash = sha256Hex(token);
   const row = await findLiveSession(ctx.db, idHash, now);
   if (!row) return null;
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) await touchSession(ctx.db, idHash, now);
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > SESSION_TOUCH_EVERY_MS) await touchSession(ctx.db, idHash, now);
   return { user: presentSessionUser(row), sessionId: idHash, csrfToken: row.csrf_token };
 }
 
