@@ -23,7 +23,8 @@ export function canonicalJson(value: unknown): string {
   return 'null';
 }
 
-function itemCodes(fw: Framework): string[] {
+/** Item codes of a framework in its order (every kind, text items too): the order of each unit's answers. */
+export function itemCodes(fw: Framework): string[] {
   const codes: string[] = [];
   for (const d of fw.dimensions ?? []) {
     for (const it of d.items ?? []) codes.push(it.code);
@@ -32,15 +33,19 @@ function itemCodes(fw: Framework): string[] {
   return codes;
 }
 
+const NULL = 'null';
 const SIMPLE = /^[A-Za-z0-9_.\- ]*$/;
-const str = (s: string): string => (SIMPLE.test(s) ? `"${s}"` : JSON.stringify(s));
 
-function answerJson(v: unknown): string {
-  if (v === undefined || v === null) return 'null';
+/**
+ * JSON text of an answer value; order-free lists are sorted. (The scoring pass writes validated answers straight
+ * into the sink instead, producing the same bytes.)
+ */
+export function answerJson(v: unknown): string {
+  if (v === undefined || v === null) return NULL;
   if (v === true) return 'true';
   if (v === false) return 'false';
-  if (typeof v === 'string') return str(v);
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : NULL;
   if (Array.isArray(v)) {
     if (v.length === 0) return '[]';
     const sorted = [...v].sort();
@@ -51,93 +56,184 @@ function answerJson(v: unknown): string {
   return canonicalJson(v);
 }
 
-const ATTRIBUTE_KEYS = ['level', 'ministry', 'org_type', 'province', 'serves_public'];
-
-/** Canonical JSON of the attributes; the usual keys are written directly (they are already in sorted order). */
-function attributesJson(a: UnitInput['attributes'] | undefined): string {
-  if (!a) return '{}';
-  const keys = Object.keys(a);
-  if (keys.some((k) => !ATTRIBUTE_KEYS.includes(k))) return canonicalJson(a);
-  const parts: string[] = [];
-  const rec = a as Record<string, unknown>;
-  for (const k of ATTRIBUTE_KEYS) if (rec[k] !== undefined) parts.push(`"${k}":${answerJson(rec[k])}`);
-  return `{${parts.join(',')}}`;
-}
-
-/** Feeds bytes to the hash through a 64 KiB buffer; ASCII is copied byte by byte, anything else UTF-8 encoded. */
-class ByteSink {
-  private buf = new Uint8Array(65536);
+/**
+ * Canonical JSON as UTF-8 bytes, fed to SHA-256 through a 64 KiB buffer. The methods write exactly what
+ * JSON.stringify / canonicalJson would, without building the intermediate strings: a 2,000-unit edition is about
+ * 2 MB of JSON, and building and re-encoding it string by string cost more than hashing it.
+ */
+export class CanonicalSink {
+  private readonly buf = new Uint8Array(65536);
   private pos = 0;
   private readonly enc = new TextEncoder();
-  constructor(private readonly h: { update(b: Uint8Array): unknown }) {}
-  write(s: string): void {
+  private readonly h = sha256.create();
+
+  /** Text known to be ASCII (punctuation, keys, numbers). */
+  ascii(s: string): void {
+    const n = s.length;
+    if (this.pos + n > this.buf.length) this.flush();
+    if (n > this.buf.length) return void this.h.update(this.enc.encode(s));
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** Any text, UTF-8 encoded. */
+  text(s: string): void {
     const n = s.length;
     if (this.pos + n * 3 > this.buf.length) this.flush();
-    if (n * 3 > this.buf.length) {
-      this.h.update(this.enc.encode(s));
-      return;
-    }
+    if (n * 3 > this.buf.length) return void this.h.update(this.enc.encode(s));
     const buf = this.buf;
     let p = this.pos;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
       if (c >= 128) {
-        p += this.enc.encodeInto(s.slice(i), buf.subarray(p)).written;
-        this.pos = p;
+        this.pos = p + this.enc.encodeInto(s.slice(i), buf.subarray(p)).written;
         return;
       }
       buf[p++] = c;
     }
     this.pos = p;
   }
-  flush(): void {
-    if (this.pos) this.h.update(this.buf.slice(0, this.pos));
+
+  /** Pre-encoded bytes (e.g. an option code's JSON, prepared once per framework). */
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    if (this.pos + n > this.buf.length) this.flush();
+    if (n > this.buf.length) return void this.h.update(b);
+    // Most pieces are a few bytes long, where a plain loop beats TypedArray.prototype.set.
+    if (n > 16) this.buf.set(b, this.pos);
+    else for (let i = 0; i < n; i++) this.buf[this.pos + i] = b[i]!;
+    this.pos += n;
+  }
+
+  /** One ASCII character, by code. */
+  byte(c: number): void {
+    if (this.pos === this.buf.length) this.flush();
+    this.buf[this.pos++] = c;
+  }
+
+  /** JSON.stringify(s). Printable ASCII without quote or backslash, by far the common case, needs no escaping. */
+  string(s: string): void {
+    const n = s.length;
+    if (this.pos + n + 2 > this.buf.length) this.flush();
+    if (n + 2 <= this.buf.length) {
+      const buf = this.buf;
+      let p = this.pos;
+      buf[p++] = 34;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 32 || c > 126 || c === 34 || c === 92) break;
+        buf[p++] = c;
+      }
+      if (i === n) {
+        buf[p++] = 34;
+        this.pos = p;
+        return;
+      }
+    }
+    // Escapes or non-ASCII: JSON.stringify decides (the bytes copied above lie past pos and are overwritten).
+    this.text(JSON.stringify(s));
+  }
+
+  /** A number as JSON.stringify writes it: −0 as 0, non-finite as null. */
+  number(x: number): void {
+    this.ascii(Number.isFinite(x) ? String(x) : NULL);
+  }
+
+  /** "sha256:<hex>" of everything written. */
+  digest(): string {
+    this.flush();
+    return 'sha256:' + bytesToHex(this.h.digest());
+  }
+
+  private flush(): void {
+    // update() copies whatever it does not process at once, so a view of the reused buffer is safe to hand over.
+    if (this.pos) this.h.update(this.buf.subarray(0, this.pos));
     this.pos = 0;
   }
+}
+
+/** The canonical JSON up to the first unit: engine version, framework and options. */
+export function writeHead(out: CanonicalSink, framework: Framework, options: unknown): void {
+  out.text(`{"engineVersion":${JSON.stringify(ENGINE_VERSION)},"framework":${canonicalJson(framework)},"options":${canonicalJson(options)},"units":[`);
+}
+
+const ATTRIBUTE_KEYS = ['level', 'ministry', 'org_type', 'province', 'serves_public'];
+
+/** Canonical JSON of the attributes; the usual keys are written directly (they are already in sorted order). */
+export function writeAttributes(out: CanonicalSink, a: UnitInput['attributes'] | undefined): void {
+  if (!a) return out.ascii('{}');
+  const rec = a as Record<string, unknown>;
+  for (const k in rec) if (!ATTRIBUTE_KEYS.includes(k)) return out.text(canonicalJson(a));
+  out.ascii('{');
+  let first = true;
+  for (const k of ATTRIBUTE_KEYS) {
+    const v = rec[k];
+    if (v === undefined) continue;
+    out.ascii(first ? `"${k}":` : `,"${k}":`);
+    first = false;
+    if (typeof v === 'string') out.string(v);
+    else out.text(answerJson(v));
+  }
+  out.ascii('}');
+}
+
+/** Accepted evidence codes, sorted and without duplicates (their order and repetition carry no meaning). */
+export function evidenceJson(codes: readonly string[] | undefined): string {
+  return codes ? canonicalJson([...new Set(codes)].sort()) : NULL;
+}
+
+/** The last two keys of a unit, and its closing brace. */
+export function writeIdName(out: CanonicalSink, u: UnitInput): void {
+  out.ascii(',"id":');
+  // Scoring checks ids first, but the public fingerprint also takes unchecked units.
+  if (typeof u.id === 'string') out.string(u.id);
+  else out.text(SIMPLE.test(String(u.id)) ? `"${String(u.id)}"` : JSON.stringify(u.id));
+  out.ascii(',"name":');
+  if (u.name) out.text(canonicalJson(u.name));
+  else out.ascii(NULL);
+  out.ascii('}');
 }
 
 /**
  * A unit in compact canonical form: answers as an array in the framework's item order (the framework is hashed
  * too), order-free lists sorted, and any answer to a code the framework lacks kept in a sorted "extra" object.
  */
-function writeUnit(out: ByteSink, u: UnitInput, codes: readonly string[], known: ReadonlySet<string>, row?: readonly unknown[]): void {
-  const answers = u.answers ?? {};
-  out.write('{"answers":[');
+function writeUnit(out: CanonicalSink, u: UnitInput, codes: readonly string[], known: ReadonlySet<string>): void {
+  const answers = (u.answers ?? {}) as Record<string, unknown>;
+  out.ascii('{"answers":[');
   for (let k = 0; k < codes.length; k++) {
-    if (k) out.write(',');
-    out.write(answerJson(row ? row[k] : answers[codes[k]!]));
+    if (k) out.ascii(',');
+    const v = answers[codes[k]!];
+    if (typeof v === 'string') out.string(v);
+    else out.text(answerJson(v));
   }
-  let extra = '';
-  // Pre-read rows come from units already checked to answer known items only.
-  if (!row)
-    for (const key in answers)
-      if (!known.has(key)) {
-        const ex: Record<string, unknown> = {};
-        for (const k2 in answers) if (!known.has(k2)) ex[k2] = answers[k2];
-        extra = `,"extra":${canonicalJson(ex)}`;
-        break;
-      }
-  const evidence = u.evidenceAccepted ? canonicalJson([...new Set(u.evidenceAccepted)].sort()) : 'null';
-  out.write(`],"attributes":${attributesJson(u.attributes)},"evidenceAccepted":${evidence}${extra},"id":${str(u.id)},"name":${u.name ? canonicalJson(u.name) : 'null'}}`);
+  let extra: Record<string, unknown> | null = null;
+  for (const key in answers)
+    if (!known.has(key)) {
+      extra ??= {};
+      extra[key] = answers[key];
+    }
+  out.ascii('],"attributes":');
+  writeAttributes(out, u.attributes);
+  out.text(`,"evidenceAccepted":${evidenceJson(u.evidenceAccepted)}`);
+  if (extra) out.text(`,"extra":${canonicalJson(extra)}`);
+  writeIdName(out, u);
 }
 
 /** "sha256:<hex>". Units are hashed in id order, so their order in the input does not matter. */
-export function fingerprint(framework: Framework, units: readonly UnitInput[], options: unknown = {}, read?: { codes: string[]; rows: unknown[][] }): string {
-  const h = sha256.create();
-  const out = new ByteSink(h);
+export function fingerprint(framework: Framework, units: readonly UnitInput[], options: unknown = {}): string {
+  const out = new CanonicalSink();
   const codes = itemCodes(framework);
   const known = new Set(codes);
-  // Pre-read answer rows (aligned with the same codes, from units that passed readAnswers' checks) save a second
-  // pass over the answer objects.
-  const rowOf = new Map<UnitInput, unknown[]>();
-  if (read && read.codes.length === codes.length && read.codes.every((c, k) => c === codes[k])) units.forEach((u, i) => rowOf.set(u, read.rows[i]!));
-  out.write(`{"engineVersion":${JSON.stringify(ENGINE_VERSION)},"framework":${canonicalJson(framework)},"options":${canonicalJson(options)},"units":[`);
+  writeHead(out, framework, options);
   const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  sorted.forEach((u, i) => {
-    if (i > 0) out.write(',');
-    writeUnit(out, u, codes, known, rowOf.get(u));
-  });
-  out.write(']}');
-  out.flush();
-  return 'sha256:' + bytesToHex(h.digest());
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0) out.ascii(',');
+    writeUnit(out, sorted[i]!, codes, known);
+  }
+  out.ascii(']}');
+  return out.digest();
 }

@@ -14,13 +14,13 @@ import {
   type WeakItem,
 } from '../results.js';
 import { qualityReport } from '../stats/quality.js';
-import { segmentStats } from '../stats/segments.js';
+import { segmentTable } from '../stats/segments.js';
 import { aggregateAll, allocAggregated, baseMethods, baseWeights, buildPlan, type Aggregated, type AggregationPlan, type Methods, type Weights } from './aggregate.js';
 import { computeItemMatrix, readAnswers, ST, throwIfProblems, type ItemMatrix } from './items.js';
+import { ingestUnits } from './ingest.js';
 import { applyMissingRule, peerGroupOf } from './missing.js';
 import { normaliseMatrix } from './normalise.js';
-import { competitionRanks } from './rank.js';
-import { assignStage, reaches } from './stages.js';
+import { assignStage, reaches, SCORE_TOLERANCE } from './stages.js';
 
 export interface ScoreOptions {
   /** Overrides the framework's missing-answer rule (the rule applied is recorded on the result). */
@@ -58,17 +58,23 @@ const STATUS_NAMES: ItemStatus[] = ['answered', 'no_evidence', 'zero', 'hidden',
 export function prepareEdition(framework: Framework, units: readonly UnitInput[], options: Pick<ScoreOptions, 'missing'> = {}): PreparedEdition {
   const cf = compileFramework(framework);
   const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const read = readAnswers(cf, sorted);
-  throwIfProblems(read.problems);
   const missingRule: MissingRule = options.missing ?? framework.missing;
-  const matrix = computeItemMatrix(cf, sorted, read);
+  const fpOptions = { missing: missingRule };
+  let ingested = ingestUnits(cf, framework, sorted, fpOptions);
+  if (!ingested) {
+    // Some unit has a problem: the straightforward path lists every problem, in order, and throws.
+    const read = readAnswers(cf, sorted);
+    throwIfProblems(read.problems);
+    ingested = { matrix: computeItemMatrix(cf, sorted, read), fingerprint: fingerprint(framework, sorted, fpOptions) };
+  }
+  const { matrix } = ingested;
   applyMissingRule(cf, sorted, matrix, missingRule);
   const values = normaliseMatrix(cf, matrix);
   const plan = buildPlan(cf, sorted.length);
   const weights = baseWeights(cf);
   const methods = baseMethods(cf);
   const agg = aggregateAll(plan, values, weights, methods, allocAggregated(plan));
-  return { cf, units: sorted, matrix, values, plan, weights, methods, agg, missingRule, fingerprint: fingerprint(framework, sorted, { missing: missingRule }, read) };
+  return { cf, units: sorted, matrix, values, plan, weights, methods, agg, missingRule, fingerprint: ingested.fingerprint };
 }
 
 const orNull = (x: number, scale: number): number | null => (x === x ? x * scale : null);
@@ -85,38 +91,27 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
   const scale = cf.scaleMax;
   const peerKeys: PeerGroupKey[] = ['all', ...fw.peerGroups.filter((k) => k !== 'all')];
   const primaryKey: PeerGroupKey = fw.peerGroups[0] ?? 'all';
-
-  // Ranks per peer group.
-  const ranks: PeerRank[][] = p.units.map(() => []);
-  for (const key of peerKeys) {
-    const groups = new Map<string, number[]>();
-    p.units.forEach((u, i) => {
-      const g = peerGroupOf(u, key);
-      if (g === null) return;
-      if (!groups.has(g)) groups.set(g, []);
-      groups.get(g)!.push(i);
-    });
-    for (const [g, members] of groups) {
-      const r = competitionRanks(members.map((i) => agg.overall[i]!));
-      members.forEach((i, k) => {
-        const info = r[k];
-        if (info) ranks[i]!.push({ key, group: g, n: members.length, ...info });
-      });
-    }
-  }
+  const ranks = peerRanks(p.units, agg.overall, peerKeys);
 
   // Peer means of items and dimensions in the primary peer group (units without a group compare with everyone).
-  const primaryOf = p.units.map((u) => peerGroupOf(u, primaryKey));
+  // Row 0 of the sums is the whole population; a unit in a group adds to row 0 and to its group's row.
   const groupIndex = new Map<string, number>([['all', 0]]);
-  for (const g of primaryOf) if (g !== null && !groupIndex.has(g)) groupIndex.set(g, groupIndex.size);
+  const peerRow = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    const g = peerGroupOf(p.units[u]!, primaryKey);
+    if (g === null || g === 'all') continue;
+    let gi = groupIndex.get(g);
+    if (gi === undefined) groupIndex.set(g, (gi = groupIndex.size));
+    peerRow[u] = gi;
+  }
   const PG = groupIndex.size;
   const itemSum = new Float64Array(PG * m);
   const itemCnt = new Float64Array(PG * m);
   const dimSum = new Float64Array(PG * D);
   const dimCnt = new Float64Array(PG * D);
   for (let u = 0; u < n; u++) {
-    const gs = primaryOf[u] !== null && primaryOf[u] !== 'all' ? [0, groupIndex.get(primaryOf[u]!)!] : [0];
-    for (const g of gs) {
+    const own = peerRow[u]!;
+    for (let g = 0; ; g = own) {
       for (let j = 0; j < m; j++) {
         const x = values[u * m + j]!;
         if (x === x) {
@@ -131,6 +126,7 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
           dimCnt[g * D + d] = dimCnt[g * D + d]! + 1;
         }
       }
+      if (g === own) break;
     }
   }
 
@@ -138,16 +134,11 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
   const nWeakItems = options.weakestItems ?? 5;
   const nWeakDims = options.weakestDimensions ?? 2;
   const guidance = options.guidance ?? true;
-  const guideIdx = {
-    groupCols: cf.groups.map((g) => Int32Array.from(g.cols)),
-    dimGroups: cf.dims.map((d) => Int32Array.from(d.groups)),
-    dims: Int32Array.from(cf.dims.map((_, i) => i)),
-    scratch: guideScratch(m, G, D),
-    conds: new Map<number, { c: StageCondition; d: number }[]>(),
-  };
+  const guideIdx = guideIndex(p);
   const gapArr = new Float64Array(m);
   const itemWeight = Float64Array.from(cf.items.map((ci) => ci.weight));
-  // Item detail of one unit, from the matrices (codes looked up once per item, not once per unit × item).
+  const top: number[] = [];
+  // Codes looked up once per item, not once per unit × item.
   const itemCode = cf.items.map((ci) => ci.code);
   const itemDim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
   const itemSub = cf.items.map((ci) => cf.groups[ci.group]!.code);
@@ -160,24 +151,28 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
     }
     return items;
   };
-  const unitResults: UnitResult[] = p.units.map((unit, u) => {
+  const stageIndex = new Int32Array(n);
+  const unitResults: UnitResult[] = new Array<UnitResult>(n);
+  for (let u = 0; u < n; u++) {
+    const unit = p.units[u]!;
     const dims: Record<string, number | null> = {};
-    cf.dims.forEach((d, di) => (dims[d.code] = orNull(agg.dim[u * D + di]!, scale)));
+    for (let di = 0; di < D; di++) dims[cf.dims[di]!.code] = orNull(agg.dim[u * D + di]!, scale);
     const subdimensions: Record<string, number | null> = {};
-    cf.groups.forEach((g, gi) => {
-      if (g.code !== null) subdimensions[g.code] = orNull(agg.group[u * G + gi]!, scale);
-    });
+    for (let gi = 0; gi < G; gi++) {
+      const code = cf.groups[gi]!.code;
+      if (code !== null) subdimensions[code] = orNull(agg.group[u * G + gi]!, scale);
+    }
     const overall = orNull(agg.overall[u]!, scale);
     const stage = assignStage(fw.stages, overall, dims);
+    stageIndex[u] = stage ? stage.index : -1;
     const missingItems: string[] = [];
     for (let j = 0; j < m; j++) {
       const st = matrix.status[u * m + j]!;
-      if (st === ST.imputed || st === ST.zero) missingItems.push(cf.items[j]!.code);
+      if (st === ST.imputed || st === ST.zero) missingItems.push(itemCode[j]!);
     }
-    const g = primaryOf[u] !== null && primaryOf[u] !== 'all' ? groupIndex.get(primaryOf[u]!)! : 0;
+    const g = peerRow[u]!;
     // Top-K by gap (ties: higher weight, then framework order), kept in a small sorted buffer instead of sorting all.
-    const top: number[] = [];
-    const before = (a: number, b: number): boolean => gapArr[a]! > gapArr[b]! || (gapArr[a] === gapArr[b] && (itemWeight[a]! > itemWeight[b]! || (itemWeight[a] === itemWeight[b] && a < b)));
+    top.length = 0;
     for (let j = 0; j < m; j++) {
       const x = values[u * m + j]!;
       const cnt = itemCnt[g * m + j]!;
@@ -185,29 +180,32 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
       const gap = itemSum[g * m + j]! / cnt - x;
       if (!(gap > 1e-12)) continue;
       gapArr[j] = gap;
-      if (top.length === nWeakItems && (nWeakItems === 0 || !before(j, top[nWeakItems - 1]!))) continue;
+      if (top.length === nWeakItems && (nWeakItems === 0 || !weakerItem(j, top[nWeakItems - 1]!, gapArr, itemWeight))) continue;
       let k = top.length;
       if (k === nWeakItems) k--;
-      while (k > 0 && before(j, top[k - 1]!)) {
+      while (k > 0 && weakerItem(j, top[k - 1]!, gapArr, itemWeight)) {
         top[k] = top[k - 1]!;
         k--;
       }
       top[k] = j;
     }
-    const weakItems: WeakItem[] = top.map((j) => {
+    const weakItems: WeakItem[] = new Array<WeakItem>(top.length);
+    for (let k = 0; k < top.length; k++) {
+      const j = top[k]!;
       const ci = cf.items[j]!;
       const x = values[u * m + j]!;
-      return { code: ci.code, text: ci.item.text, dimension: cf.dims[ci.dim]!.code, value: x, peerMean: x + gapArr[j]!, gap: gapArr[j]!, recommendation: ci.item.recommendation ?? null };
-    });
+      weakItems[k] = { code: ci.code, text: ci.item.text, dimension: itemDim[j]!, value: x, peerMean: x + gapArr[j]!, gap: gapArr[j]!, recommendation: ci.item.recommendation ?? null };
+    }
     const weakDims: WeakDimension[] = [];
-    cf.dims.forEach((d, di) => {
+    for (let di = 0; di < D; di++) {
       const x = agg.dim[u * D + di]!;
       const cnt = dimCnt[g * D + di]!;
-      if (x !== x || cnt === 0) return;
+      if (x !== x || cnt === 0) continue;
       const peerMean = (dimSum[g * D + di]! / cnt) * scale;
       const gap = peerMean - x * scale;
+      const d = cf.dims[di]!;
       if (gap > 1e-9) weakDims.push({ code: d.code, name: d.def.name, score: x * scale, peerMean, gap, recommendation: d.def.recommendation ?? null });
-    });
+    }
     weakDims.sort((a, b) => b.gap - a.gap);
     const nextStage = guidance && stage && stage.index < fw.stages.length - 1 ? nextStageGuidance(p, u, stage.index + 1, guideIdx) : null;
     const res: UnitResult = {
@@ -220,13 +218,13 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
       ranks: ranks[u]!,
       missingItems,
       weakestItems: weakItems,
-      weakestDimensions: weakDims.slice(0, nWeakDims),
+      weakestDimensions: weakDims.length > nWeakDims ? weakDims.slice(0, nWeakDims) : weakDims,
       nextStage,
     };
     if (unit.name) res.name = unit.name;
-    if (wantItems) lazyItems(res, () => itemScores(u));
-    return res;
-  });
+    if (wantItems) lazyItems(res, u, itemScores);
+    unitResults[u] = res;
+  }
 
   return {
     engineVersion: ENGINE_VERSION,
@@ -235,9 +233,72 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
     scale: fw.scale,
     missingRule: p.missingRule,
     units: unitResults,
-    segments: segmentStats(fw, unitResults),
+    segments: segmentTable(fw, unitResults.map((r) => r.attributes), agg.overall, agg.dim, stageIndex, scale),
     quality: qualityReport(cf, n, values, agg.dim),
   };
+}
+
+/** Item a ranks before item b among the weakest: larger gap, then higher weight, then framework order. */
+function weakerItem(a: number, b: number, gap: Float64Array, weight: Float64Array): boolean {
+  return gap[a]! > gap[b]! || (gap[a] === gap[b] && (weight[a]! > weight[b]! || (weight[a] === weight[b] && a < b)));
+}
+
+/**
+ * Every unit's ranks in each peer-group key, exactly as competitionRanks gives them group by group: one sort of the
+ * whole population serves every key, because a group's members read in that order are already sorted (ranks,
+ * ties and percentiles depend only on the sorted scores). `n` counts the whole group; unscored units get no rank.
+ */
+function peerRanks(units: readonly UnitInput[], overall: Float64Array, keys: readonly PeerGroupKey[]): PeerRank[][] {
+  const n = units.length;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) if (overall[i] === overall[i]) order.push(i);
+  order.sort((a, b) => overall[b]! - overall[a]!);
+  const ranks: PeerRank[][] = new Array<PeerRank[]>(n);
+  for (let i = 0; i < n; i++) ranks[i] = [];
+  const groupOf = new Int32Array(n);
+  const sorted = new Int32Array(order.length);
+  for (const key of keys) {
+    const names: string[] = [];
+    const ids = new Map<string, number>();
+    const size: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const g = peerGroupOf(units[i]!, key);
+      if (g === null) {
+        groupOf[i] = -1;
+        continue;
+      }
+      let id = ids.get(g);
+      if (id === undefined) {
+        ids.set(g, (id = names.length));
+        names.push(g);
+        size.push(0);
+      }
+      groupOf[i] = id;
+      size[id]!++;
+    }
+    // Scored members of each group, contiguous and in descending order (a counting sort that keeps `order`).
+    const start = new Int32Array(names.length + 1);
+    for (const i of order) if (groupOf[i]! >= 0) start[groupOf[i]! + 1]!++;
+    for (let g = 0; g < names.length; g++) start[g + 1]! += start[g]!;
+    const fill = start.slice(0, names.length);
+    for (const i of order) if (groupOf[i]! >= 0) sorted[fill[groupOf[i]!]!++] = i;
+    for (let g = 0; g < names.length; g++) {
+      const first = start[g]!;
+      const cnt = start[g + 1]! - first;
+      let s = 0;
+      while (s < cnt) {
+        const topScore = overall[sorted[first + s]!]!;
+        let e = s;
+        while (e + 1 < cnt && Math.abs(overall[sorted[first + e + 1]!]! - topScore) <= SCORE_TOLERANCE * Math.max(1, Math.abs(topScore))) e++;
+        const tied = e - s + 1;
+        const below = cnt - 1 - e;
+        const percentile = cnt === 1 ? 100 : (100 * (below + 0.5 * (tied - 1))) / (cnt - 1);
+        for (let k = s; k <= e; k++) ranks[sorted[first + k]!]!.push({ key, group: names[g]!, n: size[g]!, rank: s + 1, tiedWith: tied, percentile });
+        s = e + 1;
+      }
+    }
+  }
+  return ranks;
 }
 
 /**
@@ -245,13 +306,13 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
  * key position). Building 300,000 item objects dominated scoring time, and most callers read few units' items or
  * none; JSON.stringify, spreading and deep equality read the property and see exactly the eager result.
  */
-function lazyItems(res: UnitResult, build: () => ItemScore[]): void {
+function lazyItems(res: UnitResult, u: number, build: (u: number) => ItemScore[]): void {
   const settle = (value: ItemScore[]): void => void Object.defineProperty(res, 'items', { value, writable: true, enumerable: true, configurable: true });
   Object.defineProperty(res, 'items', {
     enumerable: true,
     configurable: true,
     get(): ItemScore[] {
-      const value = build();
+      const value = build(u);
       settle(value);
       return value;
     },
@@ -260,28 +321,72 @@ function lazyItems(res: UnitResult, build: () => ItemScore[]): void {
 }
 
 /**
- * Sorts item indices by key descending, then index ascending — the same order as the comparator
- * `key[b] - key[a] || a - b`, but through a native numeric sort of packed `-key · m + j` values (the comparator
- * sort was the hottest line of scoring). Packing is exact while |key| · m stays below 2^53; otherwise, or with a
- * non-finite key, it falls back to the comparator.
+ * Candidate items in the order `key[b] - key[a] || a - b` (gain descending, then framework order), produced lazily:
+ * guidance usually takes about 17 of some 120 candidates, so sorting them all (the hottest part of scoring, once)
+ * was mostly wasted. With finite keys that comparator is a total order, and a binary heap popped on demand yields
+ * exactly the sorted sequence. A non-finite key (possible only with zero weights) makes the comparator
+ * inconsistent, so then the candidates are sorted with it, as before, to reproduce its order exactly.
  */
-function sortByKeyDesc(cand: number[], key: Float64Array, m: number): void {
-  const packed = new Float64Array(cand.length);
-  for (let k = 0; k < cand.length; k++) {
-    const j = cand[k]!;
-    const x = key[j]!;
-    if (!(Math.abs(x) * m < 2 ** 52)) {
-      cand.sort((a, b) => key[b]! - key[a]! || a - b);
+export class CandidateOrder {
+  private heap: Int32Array;
+  private heapLen = 0;
+  /** The first `len` candidates in order. */
+  private order: Int32Array;
+  private len = 0;
+  private key: Float64Array = new Float64Array(0);
+
+  constructor(m: number) {
+    this.heap = new Int32Array(m);
+    this.order = new Int32Array(m);
+  }
+
+  reset(cand: readonly number[], key: Float64Array): void {
+    this.key = key;
+    this.len = 0;
+    this.heapLen = 0;
+    let finite = true;
+    for (let k = 0; k < cand.length; k++) if (!Number.isFinite(key[cand[k]!]!)) finite = false;
+    if (!finite) {
+      const sorted = [...cand].sort((a, b) => key[b]! - key[a]! || a - b);
+      this.order.set(sorted);
+      this.len = sorted.length;
       return;
     }
-    packed[k] = -x * m + j;
+    this.heap.set(cand);
+    this.heapLen = cand.length;
+    for (let i = (this.heapLen >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
-  packed.sort();
-  for (let k = 0; k < cand.length; k++) {
-    const v = packed[k]!;
-    // v = -key·m + j with 0 ≤ j < m: j is v modulo m.
-    const j = ((v % m) + m) % m;
-    cand[k] = j;
+
+  /** The candidate at position `pos` of the order, or −1 past the end. */
+  at(pos: number): number {
+    while (this.len <= pos && this.heapLen > 0) {
+      const top = this.heap[0]!;
+      this.heap[0] = this.heap[--this.heapLen]!;
+      this.siftDown(0);
+      this.order[this.len++] = top;
+    }
+    return pos < this.len ? this.order[pos]! : -1;
+  }
+
+  private before(a: number, b: number): boolean {
+    const ka = this.key[a]!;
+    const kb = this.key[b]!;
+    return ka > kb || (ka === kb && a < b);
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    const n = this.heapLen;
+    const x = h[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.before(h[c + 1]!, h[c]!)) c++;
+      if (!this.before(h[c]!, x)) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = x;
   }
 }
 
@@ -308,48 +413,77 @@ function wm(vals: ArrayLike<number>, ws: ArrayLike<number>, idx: ArrayLike<numbe
   return !geo ? acc / sw : isZero ? 0 : Math.exp(acc / sw);
 }
 
+/** Work arrays and per-edition lookups for nextStageGuidance, built once per edition rather than once per unit. */
+interface GuideIndex {
+  groupCols: Int32Array[];
+  dimGroups: Int32Array[];
+  dims: Int32Array;
+  itemGroup: Int32Array;
+  itemDim: Int32Array;
+  groupDim: Int32Array;
+  /** Every aggregation arithmetic: gains are linear in the item values. */
+  arithmetic: boolean;
+  /** Conditions of each target stage with their dimension index, resolved once per stage. */
+  conds: Map<number, { c: StageCondition; d: number }[]>;
+  row: Float64Array;
+  gv: Float64Array;
+  dv: Float64Array;
+  gain: Float64Array;
+  key: Float64Array;
+  order: CandidateOrder;
+  gW: Float64Array;
+  dW: Float64Array;
+  used: Uint8Array;
+  unmet: Uint8Array;
+  cand: number[];
+}
+
+function guideIndex(p: PreparedEdition): GuideIndex {
+  const { cf, methods } = p;
+  const m = cf.items.length;
+  const G = cf.groups.length;
+  const D = cf.dims.length;
+  return {
+    groupCols: cf.groups.map((g) => Int32Array.from(g.cols)),
+    dimGroups: cf.dims.map((d) => Int32Array.from(d.groups)),
+    dims: Int32Array.from(cf.dims.map((_, i) => i)),
+    itemGroup: Int32Array.from(cf.items, (ci) => ci.group),
+    itemDim: Int32Array.from(cf.items, (ci) => ci.dim),
+    groupDim: Int32Array.from(cf.groups, (g) => g.dim),
+    arithmetic: methods.overall.method === 'arithmetic' && methods.dims.every((a) => a.method === 'arithmetic'),
+    conds: new Map(),
+    row: new Float64Array(m),
+    gv: new Float64Array(G),
+    dv: new Float64Array(D),
+    gain: new Float64Array(m),
+    key: new Float64Array(m),
+    order: new CandidateOrder(m),
+    gW: new Float64Array(G),
+    dW: new Float64Array(D),
+    used: new Uint8Array(m),
+    unmet: new Uint8Array(D),
+    cand: [],
+  };
+}
+
+/** Whether every condition holds for the dimension scores `dv` (0–1); marks the dimensions that fail in `unmet`. */
+function conditionsHold(conds: readonly { c: StageCondition; d: number }[], dv: Float64Array, scale: number, unmet: Uint8Array): boolean {
+  unmet.fill(0);
+  let ok = true;
+  for (const { c, d } of conds)
+    if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) {
+      unmet[d] = 1;
+      ok = false;
+    }
+  return ok;
+}
+
 /**
  * Fewest items to raise to full marks (normalised value 1) to reach stage `target`: single-item gains are computed
  * once, then items are taken greedily — first within dimensions whose stage condition is unmet, then by gain —
  * updating the item's group, dimension and the overall score after each step. Population-relative
  * normalisations are held fixed (an approximation).
  */
-interface GuideScratch {
-  row: Float64Array;
-  gv: Float64Array;
-  dv: Float64Array;
-  gain: Float64Array;
-  key: Float64Array;
-  share: Float64Array;
-  gW: Float64Array;
-  dW: Float64Array;
-  used: Uint8Array;
-}
-
-/** Work arrays for nextStageGuidance, allocated once per edition rather than once per unit. */
-function guideScratch(m: number, G: number, D: number): GuideScratch {
-  return {
-    row: new Float64Array(m),
-    gv: new Float64Array(G),
-    dv: new Float64Array(D),
-    gain: new Float64Array(m),
-    key: new Float64Array(m),
-    share: new Float64Array(m),
-    gW: new Float64Array(G),
-    dW: new Float64Array(D),
-    used: new Uint8Array(m),
-  };
-}
-
-interface GuideIndex {
-  groupCols: Int32Array[];
-  dimGroups: Int32Array[];
-  dims: Int32Array;
-  scratch: GuideScratch;
-  /** Conditions of each target stage with their dimension index, resolved once per stage. */
-  conds: Map<number, { c: StageCondition; d: number }[]>;
-}
-
 function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: GuideIndex): NextStageGuidance {
   const { cf, weights, methods } = p;
   const m = cf.items.length;
@@ -359,77 +493,83 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   const stage = cf.fw.stages[target]!;
   let conds = idx.conds.get(target);
   if (!conds) idx.conds.set(target, (conds = (stage.conditions ?? []).map((c) => ({ c, d: cf.dims.findIndex((x) => x.code === c.dimension) }))));
-  const sc = idx.scratch;
+  const { itemGroup, itemDim, unmet } = idx;
   // Copies of the unit's values (modified as items are raised), in reused buffers; every other buffer is either
   // reset below or written before it is read.
-  const row = sc.row;
+  const row = idx.row;
   row.set(p.values.subarray(u * m, (u + 1) * m));
-  const gv = sc.gv;
+  const gv = idx.gv;
   gv.set(p.agg.group.subarray(u * G, (u + 1) * G));
-  const dv = sc.dv;
+  const dv = idx.dv;
   dv.set(p.agg.dim.subarray(u * D, (u + 1) * D));
   let overall = p.agg.overall[u]!;
-  const unmetDims = (): number[] => {
-    const out: number[] = [];
-    for (const { c, d } of conds) if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) out.push(d);
-    return out;
-  };
-  const done = (): boolean => reaches(overall * scale, stage.minScore) && (conds.length === 0 || unmetDims().length === 0);
   const startOverall = overall * scale;
-  const startShort = conds
-    .filter(({ c, d }) => !(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min)))
-    .map(({ c, d }) => {
+  const startShort: NextStageGuidance['conditionShortfalls'] = [];
+  for (const { c, d } of conds)
+    if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) {
       const sc = dv[d]! === dv[d]! ? dv[d]! * scale : 0;
-      return { dimension: c.dimension, min: c.min, score: sc, needed: Math.max(0, c.min - sc) };
-    });
+      startShort.push({ dimension: c.dimension, min: c.min, score: sc, needed: Math.max(0, c.min - sc) });
+    }
 
-  const gain = sc.gain;
-  const cand: number[] = [];
-  const arithmetic = methods.overall.method === 'arithmetic' && methods.dims.every((a) => a.method === 'arithmetic');
-  // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
-  // use the unit's visible weights. Geometric means need the item's group, dimension and overall recomputed.
-  let share: Float64Array | null = null;
-  if (arithmetic) {
-    share = sc.share;
-    const gW = sc.gW.fill(0);
-    for (let j = 0; j < m; j++) if (row[j] === row[j]) gW[cf.items[j]!.group] = gW[cf.items[j]!.group]! + weights.item[j]!;
-    const dW = sc.dW.fill(0);
-    for (let g = 0; g < G; g++) if (gv[g] === gv[g]) dW[cf.groups[g]!.dim] = dW[cf.groups[g]!.dim]! + weights.group[g]!;
+  const gain = idx.gain;
+  const cand = idx.cand;
+  cand.length = 0;
+  if (idx.arithmetic) {
+    // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
+    // use the unit's visible weights. (Same expression, operation for operation, as computed for every item before.)
+    const gW = idx.gW.fill(0);
+    for (let j = 0; j < m; j++) if (row[j] === row[j]) gW[itemGroup[j]!] = gW[itemGroup[j]!]! + weights.item[j]!;
+    const dW = idx.dW.fill(0);
+    for (let g = 0; g < G; g++) if (gv[g] === gv[g]) dW[idx.groupDim[g]!] = dW[idx.groupDim[g]!]! + weights.group[g]!;
     let oW = 0;
     for (let d = 0; d < D; d++) if (dv[d] === dv[d]) oW += weights.dim[d]!;
     for (let j = 0; j < m; j++) {
-      const ci = cf.items[j]!;
-      share[j] = ((((weights.item[j]! / gW[ci.group]!) * weights.group[ci.group]!) / dW[ci.dim]!) * weights.dim[ci.dim]!) / oW;
+      const x = row[j]!;
+      if (x !== x || x >= 1) continue;
+      const grp = itemGroup[j]!;
+      const dim = itemDim[j]!;
+      const share = ((((weights.item[j]! / gW[grp]!) * weights.group[grp]!) / dW[dim]!) * weights.dim[dim]!) / oW;
+      gain[j] = (1 - x) * share * scale;
+      cand.push(j);
     }
-  }
-  for (let j = 0; j < m; j++) {
-    const x = row[j]!;
-    if (x !== x || x >= 1) continue;
-    const ci = cf.items[j]!;
-    if (share) gain[j] = (1 - x) * share[j]! * scale;
-    else {
-      const agg = methods.dims[ci.dim]!;
-      const ng = wm(row, weights.item, idx.groupCols[ci.group]!, agg, j, 1);
-      const nd = wm(gv, weights.group, idx.dimGroups[ci.dim]!, agg, ci.group, ng);
-      gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, ci.dim, nd) - overall) * scale;
+  } else {
+    // Geometric means: the item's group, dimension and the overall score are recomputed with the item at 1.
+    for (let j = 0; j < m; j++) {
+      const x = row[j]!;
+      if (x !== x || x >= 1) continue;
+      const grp = itemGroup[j]!;
+      const dim = itemDim[j]!;
+      const agg = methods.dims[dim]!;
+      const ng = wm(row, weights.item, idx.groupCols[grp]!, agg, j, 1);
+      const nd = wm(gv, weights.group, idx.dimGroups[dim]!, agg, grp, ng);
+      gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, dim, nd) - overall) * scale;
+      cand.push(j);
     }
-    cand.push(j);
   }
   // Gains rounded to 1e-9 so that ties (common with equal weights) fall back to framework order, not to float noise.
-  const key = sc.key;
-  for (const j of cand) key[j] = Math.round(gain[j]! * 1e9);
-  sortByKeyDesc(cand, key, m);
-  const used = sc.used.fill(0);
+  const key = idx.key;
+  for (let k = 0; k < cand.length; k++) key[cand[k]!] = Math.round(gain[cand[k]!]! * 1e9);
+  const order = idx.order;
+  order.reset(cand, key);
+  const used = idx.used.fill(0);
   const chosen: NextStageGuidance['items'] = [];
   let pos = 0;
+  const done = (): boolean => reaches(overall * scale, stage.minScore) && (conds.length === 0 || conditionsHold(conds, dv, scale, unmet));
   while (!done()) {
-    const unmet = conds.length ? unmetDims() : [];
     let pick = -1;
-    if (unmet.length) for (const j of cand) if (!used[j] && unmet.includes(cf.items[j]!.dim)) { pick = j; break; }
+    if (conds.length && !conditionsHold(conds, dv, scale, unmet))
+      for (let k = 0; ; k++) {
+        const j = order.at(k);
+        if (j < 0) break;
+        if (!used[j] && unmet[itemDim[j]!]) {
+          pick = j;
+          break;
+        }
+      }
     if (pick < 0) {
-      while (pos < cand.length && used[cand[pos]!]) pos++;
-      if (pos >= cand.length) break;
-      pick = cand[pos]!;
+      while (order.at(pos) >= 0 && used[order.at(pos)]) pos++;
+      pick = order.at(pos);
+      if (pick < 0) break;
     }
     used[pick] = 1;
     const ci = cf.items[pick]!;

@@ -81,6 +81,13 @@ export function normaliseMatrix(cf: CompiledFramework, mat: ItemMatrix, override
   const { n, m, raw } = mat;
   const out = new Float64Array(n * m);
   const col = new Float64Array(n);
+  // 'none' (the usual method) is a copy, or 1 − x: done inline, row by row, for all such columns at once —
+  // normaliseColumn would allocate two arrays per column and walk the matrix column-wise.
+  const NONE = 0;
+  const NONE_LOWER = 1;
+  const OTHER = 2;
+  const mode = new Uint8Array(m);
+  const norms: Normalisation[] = [];
   for (let j = 0; j < m; j++) {
     const base = cf.items[j]!.norm;
     let norm: Normalisation = base;
@@ -88,8 +95,20 @@ export function normaliseMatrix(cf: CompiledFramework, mat: ItemMatrix, override
       norm = override === 'goalposts' && base.method !== 'goalposts' ? { method: 'minmax', lowerIsBetter: base.lowerIsBetter } : { ...base, method: override };
       // Questions already score 0–1 and higher-is-better; only indicators carry direction through.
     }
+    norms.push(norm);
+    mode[j] = norm.method !== 'none' ? OTHER : norm.lowerIsBetter ? NONE_LOWER : NONE;
+  }
+  for (let u = 0; u < n; u++)
+    for (let j = 0; j < m; j++) {
+      const md = mode[j]!;
+      if (md === OTHER) continue;
+      const x = raw[u * m + j]!;
+      out[u * m + j] = x === x ? (md === NONE_LOWER ? 1 - x : x) : NaN;
+    }
+  for (let j = 0; j < m; j++) {
+    if (mode[j] !== OTHER) continue;
     for (let u = 0; u < n; u++) col[u] = raw[u * m + j]!;
-    const res = normaliseColumn(col, norm);
+    const res = normaliseColumn(col, norms[j]!);
     for (let u = 0; u < n; u++) out[u * m + j] = res[u]!;
   }
   return out;

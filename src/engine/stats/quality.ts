@@ -15,39 +15,54 @@ function alphaBand(a: number | null): DimensionQuality['alphaBand'] {
 /**
  * @param values normalised n × m item values (NaN = hidden)
  * @param dims n × D dimension scores on 0–1
+ *
+ * Shaped for speed without changing a single operation's order: each dimension's item columns are first copied
+ * into one column-major block, so the per-item passes (mean, variance, item–rest, alpha) read contiguous memory
+ * instead of striding across the n × m matrix, and every work array is allocated once and reused.
  */
 export function qualityReport(cf: CompiledFramework, n: number, values: Float64Array, dims: Float64Array): QualityReport {
   const m = cf.items.length;
   const D = cf.dims.length;
   const items: ItemQuality[] = [];
   const dimensions: DimensionQuality[] = [];
-  const col = new Float64Array(n);
   const wt = Float64Array.from(cf.items.map((ci) => ci.weight));
   const rest = new Float64Array(n);
+  const sw = new Float64Array(n);
+  const swx = new Float64Array(n);
+  const complete = new Uint8Array(n);
+  const maxCols = Math.max(0, ...cf.dims.map((d) => d.cols.length));
+  const block = new Float64Array(n * maxCols);
   for (const d of cf.dims) {
-    // Weighted sums over the dimension's visible items, to derive each item's "rest" score by subtraction.
-    const sw = new Float64Array(n);
-    const swx = new Float64Array(n);
+    const cols = Int32Array.from(d.cols);
+    const k = cols.length;
+    // Weighted sums over the dimension's visible items, to derive each item's "rest" score by subtraction; the
+    // same row pass fills the column-major block and marks complete cases (every item visible) for alpha.
+    let nc = 0;
     for (let u = 0; u < n; u++) {
       let a = 0;
       let b = 0;
-      for (const j of d.cols) {
+      let ok = 1;
+      for (let c = 0; c < k; c++) {
+        const j = cols[c]!;
         const x = values[u * m + j]!;
+        block[c * n + u] = x;
         if (x === x) {
           a += wt[j]!;
           b += wt[j]! * x;
-        }
+        } else ok = 0;
       }
       sw[u] = a;
       swx[u] = b;
+      complete[u] = ok;
+      nc += ok;
     }
-    for (const j of d.cols) {
-      const ci = cf.items[j]!;
+    for (let c = 0; c < k; c++) {
+      const ci = cf.items[cols[c]!]!;
+      const col = block.subarray(c * n, (c + 1) * n);
       let cnt = 0;
       let sum = 0;
       for (let u = 0; u < n; u++) {
-        const x = values[u * m + j]!;
-        col[u] = x;
+        const x = col[u]!;
         if (x === x) {
           cnt++;
           sum += x;
@@ -59,7 +74,7 @@ export function qualityReport(cf: CompiledFramework, n: number, values: Float64A
       let ss = 0;
       for (let u = 0; u < n; u++) if (col[u] === col[u]) ss += (col[u]! - mean!) ** 2;
       const sd = cnt > 1 ? Math.sqrt(ss / (cnt - 1)) : cnt === 1 ? 0 : null;
-      const itemRest = d.cols.length > 1 ? pearson(col, rest) : null;
+      const itemRest = k > 1 ? pearson(col, rest) : null;
       items.push({
         code: ci.code,
         dimension: d.code,
@@ -68,41 +83,37 @@ export function qualityReport(cf: CompiledFramework, n: number, values: Float64A
         sd,
         noVariance: mean !== null && (mean === 0 || mean === 1 || sd === 0),
         itemRest,
-        lowItemRest: d.cols.length > 1 && (itemRest === null || itemRest < MIN_ITEM_REST),
+        lowItemRest: k > 1 && (itemRest === null || itemRest < MIN_ITEM_REST),
       });
     }
     // Cronbach's alpha on complete cases.
-    const k = d.cols.length;
-    const complete = new Uint8Array(n);
-    let nc = 0;
-    for (let u = 0; u < n; u++) {
-      let ok = 1;
-      for (const j of d.cols) if (values[u * m + j] !== values[u * m + j]) { ok = 0; break; }
-      complete[u] = ok;
-      nc += ok;
-    }
     let alpha: number | null = null;
     if (k >= 2 && nc >= 2) {
       let itemVar = 0;
-      for (const j of d.cols) {
+      for (let c = 0; c < k; c++) {
         let s1 = 0;
         let s2 = 0;
-        for (let u = 0; u < n; u++) if (complete[u]) { const x = values[u * m + j]!; s1 += x; s2 += x * x; }
+        for (let u = 0; u < n; u++)
+          if (complete[u]) {
+            const x = block[c * n + u]!;
+            s1 += x;
+            s2 += x * x;
+          }
         itemVar += (s2 - (s1 * s1) / nc) / (nc - 1);
       }
       let t1 = 0;
       let t2 = 0;
-      for (let u = 0; u < n; u++) if (complete[u]) {
-        let tot = 0;
-        for (const j of d.cols) tot += values[u * m + j]!;
-        t1 += tot;
-        t2 += tot * tot;
-      }
+      for (let u = 0; u < n; u++)
+        if (complete[u]) {
+          let tot = 0;
+          for (let c = 0; c < k; c++) tot += values[u * m + cols[c]!]!;
+          t1 += tot;
+          t2 += tot * tot;
+        }
       const totVar = (t2 - (t1 * t1) / nc) / (nc - 1);
       if (totVar > 1e-12) alpha = (k / (k - 1)) * (1 - itemVar / totVar);
     }
-    const rowsLength = nc;
-    dimensions.push({ code: d.code, items: k, nComplete: rowsLength, alpha, alphaBand: alphaBand(alpha) });
+    dimensions.push({ code: d.code, items: k, nComplete: nc, alpha, alphaBand: alphaBand(alpha) });
   }
   const dcols = cf.dims.map((_, d) => {
     const a = new Float64Array(n);

@@ -1,23 +1,28 @@
 // Statistics per segment (level, ministry, province, each peer group, all): summaries and stage distribution.
 import type { Framework, PeerGroupKey } from '../framework/types.js';
-import type { SegmentStats, UnitResult } from '../results.js';
+import type { SegmentStats, StageCount, Summary, UnitResult } from '../results.js';
 import { summarise } from './descriptive.js';
 
-function groupValue(u: UnitResult, key: PeerGroupKey): string | null {
+function groupValue(attributes: UnitResult['attributes'], key: PeerGroupKey): string | null {
   if (key === 'all') return 'all';
-  const v = u.attributes[key];
+  const v = attributes[key];
   return v === undefined || v === null || v === '' ? null : String(v);
+}
+
+/** The segment keys in their fixed order: all, level, ministry, province, then the framework's other peer groups. */
+function segmentKeys(fw: Framework): PeerGroupKey[] {
+  const keys: PeerGroupKey[] = [];
+  for (const k of ['all', 'level', 'ministry', 'province', ...fw.peerGroups] as PeerGroupKey[]) if (!keys.includes(k)) keys.push(k);
+  return keys;
 }
 
 /** Segments in a fixed order: all, level, ministry, province, then the framework's other peer groups; values sorted. */
 export function segmentStats(fw: Framework, units: readonly UnitResult[]): SegmentStats[] {
-  const keys: PeerGroupKey[] = [];
-  for (const k of ['all', 'level', 'ministry', 'province', ...fw.peerGroups] as PeerGroupKey[]) if (!keys.includes(k)) keys.push(k);
   const out: SegmentStats[] = [];
-  for (const key of keys) {
+  for (const key of segmentKeys(fw)) {
     const groups = new Map<string, UnitResult[]>();
     for (const u of units) {
-      const g = groupValue(u, key);
+      const g = groupValue(u.attributes, key);
       if (g === null) continue;
       if (!groups.has(g)) groups.set(g, []);
       groups.get(g)!.push(u);
@@ -38,6 +43,90 @@ export function segmentStats(fw: Framework, units: readonly UnitResult[]): Segme
           return { code: s.code, count, percent: n ? (100 * count) / n : 0 };
         }),
       });
+    }
+  }
+  return out;
+}
+
+/**
+ * summarise() of the first `n` values of `xs`, which it sorts in place. Same arithmetic in the same order: the mean
+ * and the sum of squares run over the ascending values, as summarise's reduce does.
+ */
+function summariseInPlace(xs: Float64Array, n: number): Summary {
+  if (n === 0) return { n: 0, mean: null, median: null, sd: null, min: null, max: null };
+  const s = xs.subarray(0, n).sort();
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += s[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (s[i]! - mean) ** 2;
+  const mid = n >> 1;
+  const median = n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return { n, mean, median, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: s[0]!, max: s[n - 1]! };
+}
+
+/**
+ * The same table as segmentStats, from the scoring arrays instead of result objects: `overall` (n) and `dims`
+ * (n × D, framework order) on 0–1 with NaN where unscored, and each unit's stage index (−1 for none). Segment
+ * members are gathered by a counting sort, and summaries sort plain Float64Arrays natively — the object-based
+ * version built and comparator-sorted a fresh array per segment and dimension. Scores are never −0 (every
+ * aggregate starts from +0), so the native sort's ordering of ±0 cannot differ from the comparator's.
+ */
+export function segmentTable(fw: Framework, attributes: readonly UnitResult['attributes'][], overall: Float64Array, dims: Float64Array, stageIndex: Int32Array, scale: number): SegmentStats[] {
+  const n = attributes.length;
+  const D = fw.dimensions.length;
+  const S = fw.stages.length;
+  const out: SegmentStats[] = [];
+  const groupOf = new Int32Array(n);
+  const members = new Int32Array(n);
+  const scratch = new Float64Array(n);
+  for (const key of segmentKeys(fw)) {
+    const ids = new Map<string, number>();
+    const names: string[] = [];
+    for (let u = 0; u < n; u++) {
+      const g = groupValue(attributes[u]!, key);
+      if (g === null) {
+        groupOf[u] = -1;
+        continue;
+      }
+      let id = ids.get(g);
+      if (id === undefined) {
+        ids.set(g, (id = names.length));
+        names.push(g);
+      }
+      groupOf[u] = id;
+    }
+    const start = new Int32Array(names.length + 1);
+    for (let u = 0; u < n; u++) if (groupOf[u]! >= 0) start[groupOf[u]! + 1]!++;
+    for (let g = 0; g < names.length; g++) start[g + 1]! += start[g]!;
+    const fill = start.slice(0, names.length);
+    for (let u = 0; u < n; u++) if (groupOf[u]! >= 0) members[fill[groupOf[u]!]!++] = u;
+    for (const value of [...names].sort()) {
+      const g = ids.get(value)!;
+      const from = start[g]!;
+      const size = start[g + 1]! - from;
+      const dimensions: SegmentStats['dimensions'] = {};
+      for (let d = 0; d < D; d++) {
+        let k = 0;
+        for (let i = 0; i < size; i++) {
+          const x = dims[members[from + i]! * D + d]!;
+          if (x === x) scratch[k++] = x * scale;
+        }
+        dimensions[fw.dimensions[d]!.code] = summariseInPlace(scratch, k);
+      }
+      let k = 0;
+      for (let i = 0; i < size; i++) {
+        const x = overall[members[from + i]!]!;
+        if (x === x) scratch[k++] = x * scale;
+      }
+      const overallSummary = summariseInPlace(scratch, k);
+      const counts = new Int32Array(S);
+      for (let i = 0; i < size; i++) {
+        const st = stageIndex[members[from + i]!]!;
+        if (st >= 0) counts[st]!++;
+      }
+      const stages: StageCount[] = fw.stages.map((s, i) => ({ code: s.code, count: counts[i]!, percent: size ? (100 * counts[i]!) / size : 0 }));
+      out.push({ key, value, n: size, overall: overallSummary, dimensions, stages });
     }
   }
   return out;

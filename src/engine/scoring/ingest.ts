@@ -1,0 +1,356 @@
+// One pass over every unit's answers: validation, item points, visibility and the fingerprint's canonical bytes.
+import type { CompiledFramework } from '../framework/compile.js';
+import type { AnswerValue, Framework, Item, UnitInput } from '../framework/types.js';
+import { CanonicalSink, answerJson, itemCodes, writeAttributes, writeHead, writeIdName } from '../fingerprint.js';
+import { answerProblem, itemPoints, ST, type ItemMatrix } from './items.js';
+
+/**
+ * Why this exists: reading 300,000 answers out of keyed objects is the slowest part of scoring an edition, and the
+ * straightforward path (readAnswers → computeItemMatrix → fingerprint) read or re-walked every answer three times,
+ * building an intermediate row array per unit and a JSON string per answer. Here each answer is read once and, in
+ * the same step, checked, turned into points and written as canonical JSON bytes into the hash. Anything unusual —
+ * an answer that fails the quick checks, an unknown code — defers to the straightforward functions, so messages,
+ * points and bytes are exactly theirs; test/engine/ingest.test.ts compares both paths on random editions.
+ */
+
+const K_YES_NO = 0;
+const K_SINGLE = 1;
+const K_MULTI = 2;
+const K_NUMBER = 3;
+const K_INDICATOR = 4;
+const K_TEXT = 5;
+const KIND_CODE: Record<Item['kind'], number> = { yes_no: K_YES_NO, single_choice: K_SINGLE, multi_choice: K_MULTI, number: K_NUMBER, indicator: K_INDICATOR, text: K_TEXT };
+
+/** Everything the pass needs about one item, resolved once per edition (one object shape for every kind). */
+interface ItemSpec {
+  item: Item;
+  kind: number;
+  yes: number;
+  no: number;
+  /** Choice items: option code → option index. */
+  options: Map<string, number> | null;
+  optionPoints: Float64Array;
+  /** JSON of each option code, as UTF-8 bytes. */
+  optionJson: Uint8Array[];
+  /** Position of each option code in sorted order (canonical JSON sorts multi-choice answers). */
+  optionRank: Int32Array;
+  /** Multi-choice: the "none" option's index (-1 if none), count scoring, divisor for full marks, cap. */
+  noneIndex: number;
+  count: boolean;
+  countForFull: number;
+  cap: number;
+  /** Number items: the allowed range (±Infinity when open) and whether only whole numbers are allowed. */
+  min: number;
+  max: number;
+  integer: boolean;
+  /** Option code → points, for the straightforward fallbacks. */
+  pointMap: Map<string, number> | undefined;
+}
+
+const enc = new TextEncoder();
+const COMMA = 44;
+const BRACKET_OPEN = 91;
+const BRACKET_CLOSE = 93;
+const NULL_BYTES = enc.encode('null');
+const TRUE_BYTES = enc.encode('true');
+const FALSE_BYTES = enc.encode('false');
+
+function itemSpec(cf: CompiledFramework, item: Item): ItemSpec {
+  const spec: ItemSpec = {
+    item,
+    kind: KIND_CODE[item.kind],
+    yes: 1,
+    no: 0,
+    options: null,
+    optionPoints: new Float64Array(0),
+    optionJson: [],
+    optionRank: new Int32Array(0),
+    noneIndex: -1,
+    count: false,
+    countForFull: 1,
+    cap: 1,
+    min: -Infinity,
+    max: Infinity,
+    integer: false,
+    pointMap: cf.optionPoints.get(item.code),
+  };
+  if (item.kind === 'yes_no') {
+    spec.yes = item.points?.yes ?? 1;
+    spec.no = item.points?.no ?? 0;
+  }
+  if (item.kind === 'single_choice' || item.kind === 'multi_choice') {
+    const codes = item.options.map((o) => o.code);
+    spec.options = new Map(codes.map((c, i) => [c, i]));
+    // Points exactly as itemPoints reads them, from compileFramework's map.
+    spec.optionPoints = Float64Array.from(codes, (c) => spec.pointMap!.get(c)!);
+    spec.optionJson = codes.map((c) => enc.encode(JSON.stringify(c)));
+    const sorted = [...codes].sort();
+    spec.optionRank = Int32Array.from(codes, (c) => sorted.indexOf(c));
+    spec.noneIndex = codes.indexOf('none');
+  }
+  if (item.kind === 'number') {
+    // As answerProblem: a bound applies only when it is a finite number.
+    if (Number.isFinite(item.min)) spec.min = item.min!;
+    if (Number.isFinite(item.max)) spec.max = item.max!;
+    spec.integer = !!item.integer;
+  }
+  if (item.kind === 'multi_choice') {
+    spec.count = item.scoring === 'count';
+    spec.countForFull = item.countForFull ?? item.options.filter((o) => o.code !== 'none').length;
+    spec.cap = item.cap ?? 1;
+  }
+  return spec;
+}
+
+export interface Ingested {
+  matrix: ItemMatrix;
+  fingerprint: string;
+}
+
+/**
+ * Item points (before the missing rule) and the fingerprint of units already sorted by id, or null when any unit
+ * has a problem: the caller then reports every problem through readAnswers, in its documented order.
+ * Assumes the framework's item codes in document order equal cf.allItems' (validation forbids the alternatives).
+ */
+export function ingestUnits(cf: CompiledFramework, framework: Framework, units: readonly UnitInput[], options: unknown): Ingested | null {
+  const codes = [...cf.allItems.keys()];
+  const docCodes = itemCodes(framework);
+  if (docCodes.length !== codes.length || docCodes.some((c, k) => c !== codes[k])) return null;
+  const K = codes.length;
+  const n = units.length;
+  const m = cf.items.length;
+  const specs = codes.map((c) => itemSpec(cf, cf.allItems.get(c)!));
+  const codeIndex = new Map(codes.map((c, k) => [c, k]));
+  const sortedCodes = [...codes].sort();
+  const rankJson = sortedCodes.map((c) => enc.encode(JSON.stringify(c)));
+  const codeRank = Int32Array.from(codes, (c) => sortedCodes.indexOf(c));
+  const requiresEvidence = Uint8Array.from(codes, (c) => (cf.allItems.get(c)!.requiresEvidence ? 1 : 0));
+
+  // Visibility plan, as in computeItemMatrix: items in dependency order, each with its target's position.
+  const order = cf.visibilityOrder;
+  const pos = new Map(order.map((c, i) => [c, i]));
+  const visTarget = new Int32Array(order.length).fill(-1);
+  const visRow = new Int32Array(order.length).fill(-1);
+  const visMulti = new Uint8Array(order.length);
+  const visEquals: (boolean | string | null)[] = [];
+  order.forEach((c, i) => {
+    const cond = cf.allItems.get(c)!.visibleIf;
+    visEquals.push(cond ? cond.equals : null);
+    if (!cond) return;
+    visTarget[i] = pos.get(cond.item)!;
+    visRow[i] = codeIndex.get(cond.item)!;
+    visMulti[i] = cf.allItems.get(cond.item)!.kind === 'multi_choice' ? 1 : 0;
+  });
+  const anyVisibleIf = visRow.some((r) => r >= 0);
+  const colPos = Int32Array.from(cf.items, (ci) => pos.get(ci.code)!);
+  const colRow = Int32Array.from(cf.items, (ci) => codeIndex.get(ci.code)!);
+
+  const raw = new Float64Array(n * m);
+  const status = new Uint8Array(n * m);
+  // Per-unit scratch, reused: the answers (for visibility), their points, visibility, and which codes have
+  // accepted evidence (marked with the unit's number, so nothing needs clearing between units).
+  const row: (AnswerValue | undefined)[] = new Array<AnswerValue | undefined>(K);
+  const pts = new Float64Array(K);
+  const vis = new Uint8Array(order.length);
+  const evMark = new Int32Array(K);
+  const chosen = new Int32Array(Math.max(1, ...specs.map((s) => s.optionRank.length)));
+  const evRanks: number[] = [];
+  const ids = new Set<string>();
+
+  const out = new CanonicalSink();
+  writeHead(out, framework, options);
+  for (let u = 0; u < n; u++) {
+    const unit = units[u]!;
+    const id = unit.id;
+    if (typeof id !== 'string' || id === '' || ids.has(id)) return null;
+    ids.add(id);
+    const answers = (unit.answers ?? {}) as Record<string, unknown>;
+    out.ascii(u ? ',{"answers":[' : '{"answers":[');
+    let found = 0;
+    for (let k = 0; k < K; k++) {
+      if (k) out.byte(COMMA);
+      const v = answers[codes[k]!] as AnswerValue | undefined;
+      row[k] = v;
+      if (v === undefined) {
+        out.bytes(NULL_BYTES);
+        continue;
+      }
+      found++;
+      if (v === null) {
+        out.bytes(NULL_BYTES);
+        continue;
+      }
+      const s = specs[k]!;
+      // Each case either handles the common valid answer completely, or breaks out to the general path below.
+      switch (s.kind) {
+        case K_YES_NO:
+          if (v === true) {
+            pts[k] = s.yes;
+            out.bytes(TRUE_BYTES);
+            continue;
+          }
+          if (v === false) {
+            pts[k] = s.no;
+            out.bytes(FALSE_BYTES);
+            continue;
+          }
+          break;
+        case K_SINGLE:
+          if (typeof v === 'string') {
+            const o = s.options!.get(v);
+            if (o !== undefined) {
+              pts[k] = s.optionPoints[o]!;
+              out.bytes(s.optionJson[o]!);
+              continue;
+            }
+          }
+          break;
+        case K_MULTI:
+          if (Array.isArray(v) && multiChoice(s, v, chosen)) {
+            // Points add up in the answer's order (as itemPoints does); the JSON lists codes in sorted order.
+            const len = v.length;
+            if (s.count) pts[k] = Math.min(len / s.countForFull, s.cap);
+            else {
+              let sum = 0;
+              for (let i = 0; i < len; i++) sum += s.optionPoints[chosen[i]!]!;
+              pts[k] = Math.min(sum, s.cap);
+            }
+            writeSortedOptions(out, s, chosen, len);
+            continue;
+          }
+          break;
+        case K_NUMBER:
+          if (typeof v === 'number' && Number.isFinite(v) && !(v < s.min) && !(v > s.max) && !(s.integer && !Number.isInteger(v))) {
+            pts[k] = itemPoints(s.item, v);
+            out.number(v);
+            continue;
+          }
+          break;
+        case K_INDICATOR:
+          if (typeof v === 'number' && Number.isFinite(v)) {
+            pts[k] = v;
+            out.number(v);
+            continue;
+          }
+          break;
+        case K_TEXT:
+          if (typeof v === 'string') {
+            out.string(v);
+            continue;
+          }
+          break;
+        default:
+          break;
+      }
+      // Exotic valid answers (e.g. "none" alone, a multi-choice list longer than the options) and problems.
+      if (answerProblem(s.item, v)) return null;
+      if (s.kind !== K_TEXT) pts[k] = itemPoints(s.item, v, s.pointMap);
+      out.text(answerJson(v));
+    }
+    // Keys the framework lacks: a count that does not add up means some key is unknown (or holds undefined).
+    if (Object.keys(answers).length !== found) for (const key in answers) if (!codeIndex.has(key)) return null;
+
+    const evidence = unit.evidenceAccepted;
+    const mark = u + 1;
+    if (evidence) {
+      evRanks.length = 0;
+      for (let i = 0; i < evidence.length; i++) {
+        const k = codeIndex.get(evidence[i]!);
+        if (k === undefined) return null;
+        if (evMark[k] !== mark) {
+          evMark[k] = mark;
+          evRanks.push(codeRank[k]!);
+        }
+      }
+    }
+    out.ascii('],"attributes":');
+    writeAttributes(out, unit.attributes);
+    out.ascii(',"evidenceAccepted":');
+    if (!evidence) out.ascii('null');
+    else {
+      // The codes without duplicates, in sorted order: their ranks, sorted, index the JSON prepared per rank.
+      evRanks.sort((a, b) => a - b);
+      out.ascii('[');
+      for (let i = 0; i < evRanks.length; i++) {
+        if (i) out.ascii(',');
+        out.bytes(rankJson[evRanks[i]!]!);
+      }
+      out.ascii(']');
+    }
+    writeIdName(out, unit);
+
+    if (anyVisibleIf) {
+      for (let i = 0; i < order.length; i++) {
+        const t = visTarget[i]!;
+        if (t < 0) vis[i] = 1;
+        else if (!vis[t]) vis[i] = 0;
+        else {
+          const a = row[visRow[i]!];
+          const eq = visEquals[i]!;
+          vis[i] = a === undefined || a === null ? 0 : visMulti[i] ? (Array.isArray(a) && a.includes(eq as string) ? 1 : 0) : a === eq ? 1 : 0;
+        }
+      }
+    }
+    const base = u * m;
+    for (let j = 0; j < m; j++) {
+      if (anyVisibleIf && !vis[colPos[j]!]) {
+        raw[base + j] = NaN;
+        status[base + j] = ST.hidden;
+        continue;
+      }
+      const k = colRow[j]!;
+      const v = row[k];
+      if (v === undefined || v === null) {
+        raw[base + j] = NaN;
+        status[base + j] = ST.missing;
+      } else if (requiresEvidence[k] && evMark[k] !== mark) {
+        raw[base + j] = 0;
+        status[base + j] = ST.noEvidence;
+      } else {
+        raw[base + j] = pts[k]!;
+        status[base + j] = ST.answered;
+      }
+    }
+  }
+  out.ascii(']}');
+  return { matrix: { n, m, raw, status }, fingerprint: out.digest() };
+}
+
+/**
+ * The common valid multi-choice answer: known option codes, no repeats, no "none" (which is valid only alone, and
+ * left to the general path). Fills `chosen` with the option indices in answer order.
+ */
+function multiChoice(s: ItemSpec, v: readonly unknown[], chosen: Int32Array): boolean {
+  const len = v.length;
+  if (len > chosen.length) return false;
+  for (let i = 0; i < len; i++) {
+    const c = v[i];
+    if (typeof c !== 'string') return false;
+    const o = s.options!.get(c);
+    if (o === undefined || o === s.noneIndex) return false;
+    for (let l = 0; l < i; l++) if (chosen[l] === o) return false;
+    chosen[i] = o;
+  }
+  return true;
+}
+
+/** JSON of the chosen options in sorted code order (answerJson's order), by insertion sort on their ranks. */
+function writeSortedOptions(out: CanonicalSink, s: ItemSpec, chosen: Int32Array, len: number): void {
+  if (len === 0) return out.ascii('[]');
+  const rank = s.optionRank;
+  for (let i = 1; i < len; i++) {
+    const o = chosen[i]!;
+    let l = i;
+    while (l > 0 && rank[chosen[l - 1]!]! > rank[o]!) {
+      chosen[l] = chosen[l - 1]!;
+      l--;
+    }
+    chosen[l] = o;
+  }
+  out.byte(BRACKET_OPEN);
+  for (let i = 0; i < len; i++) {
+    if (i) out.byte(COMMA);
+    out.bytes(s.optionJson[chosen[i]!]!);
+  }
+  out.byte(BRACKET_CLOSE);
+}
