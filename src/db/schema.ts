@@ -346,6 +346,20 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+/** Single audit entries staged by a transaction; a deferred trigger chains them into audit_log at commit. */
+export interface AuditPendingTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  organisation_id: string | null;
+  before: Json | null;
+  after: Json | null;
+  body: string;
+}
+
 export interface ReviewDecisionTable {
   id: Generated<string>;
   edition_id: string;
@@ -591,6 +605,7 @@ export interface Database {
   invitation: InvitationTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
+  audit_pending: AuditPendingTable;
   login_attempt: LoginAttemptTable;
   outbox: OutboxTable;
   framework: FrameworkTable;

@@ -23,7 +23,7 @@ describe('audit log hash chain', () => {
     expect(report.checked).toBeGreaterThanOrEqual(22);
   });
 
-  it('single entries (hashed by PostgreSQL) and batches (hashed here) interleave in one chain, even inside transactions', async () => {
+  it('single entries (chained by PostgreSQL at commit) and batches (hashed here) interleave in one chain, even inside transactions', async () => {
     const at = new Date('2026-05-01T04:00:00Z');
     await Promise.all(
       Array.from({ length: 24 }, (_, i) =>
@@ -39,6 +39,13 @@ describe('audit log hash chain', () => {
     const rows = await h.db.selectFrom('audit_log').select(['action']).where('entity', '=', 'test').where('at', '=', at).execute();
     expect(rows).toHaveLength(8 * 3 + 8 + 8);
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, firstBroken: null });
+    // Inside a transaction a single entry is chained while the transaction commits: not in the log before, then in it.
+    await h.db.transaction().execute(async (trx) => {
+      await appendAudit(trx, at, { actorId: null, action: 'test.at_commit', entity: 'test' });
+      expect(await trx.selectFrom('audit_log').select('id').where('action', '=', 'test.at_commit').execute()).toHaveLength(0);
+    });
+    expect(await h.db.selectFrom('audit_log').select('id').where('action', '=', 'test.at_commit').execute()).toHaveLength(1);
+    expect(await h.db.selectFrom('audit_pending').select('id').execute()).toHaveLength(0);
     // A transaction that rolls back leaves neither its entry nor a moved head behind.
     await h.db
       .transaction()

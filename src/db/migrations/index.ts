@@ -12,6 +12,7 @@ import * as results from './20261123_0200_results.js';
 import * as review from './20261123_0300_review.js';
 import * as reviewTotals from './20261123_0301_review_totals.js';
 import * as auditChainHead from './20261124_0302_audit_chain_head.js';
+import * as auditChainAtCommit from './20261124_0303_audit_chain_at_commit.js';
 import * as awards from './20261124_0400_awards.js';
 import * as digitalLocal from './20261124_0500_digital_local.js';
 
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '20261123_0300_review': review,
   '20261123_0301_review_totals': reviewTotals,
   '20261124_0302_audit_chain_head': auditChainHead,
+  '20261124_0303_audit_chain_at_commit': auditChainAtCommit,
   '20261124_0400_awards': awards,
   '20261124_0500_digital_local': digitalLocal,
 };

@@ -36,25 +36,16 @@ export async function chainHead(db: Kysely<Database>): Promise<string | null> {
 }
 
 /**
- * One entry in one statement: advances the head (locking it until the transaction ends) with
- * sha256(previous hash ‖ body) computed by PostgreSQL, and inserts the row with both hashes. `body` is the entry's
- * canonical JSON, the same text the verifier hashes. The UPDATE re-reads a head that a concurrent writer changed
- * before it committed, so the link is always to the newest entry.
+ * Stages one entry: at the commit of the caller's transaction (or at once without one) a deferred trigger advances the
+ * chain head with sha256(previous hash ‖ body), computed by PostgreSQL, and writes the audit row with both hashes.
+ * `body` is the entry's canonical JSON, the same text the verifier hashes. The head is locked only during the commit.
  */
-export async function appendAuditRow(db: Kysely<Database>, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>, body: string): Promise<string> {
+export async function stageAuditRow(db: Kysely<Database>, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>, body: string): Promise<void> {
   const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-  const r = await sql<{ id: string }>`
-    WITH h AS (
-      UPDATE audit_chain_head SET prev_hash = hash, hash = encode(sha256(convert_to(hash || ${body}, 'UTF8')), 'hex') WHERE id = 1
-      RETURNING prev_hash, hash
-    )
-    INSERT INTO audit_log (at, actor_id, action, entity, entity_id, organisation_id, before, after, prev_hash, hash)
-    SELECT ${row.at}::timestamptz, ${row.actor_id}::uuid, ${row.action}, ${row.entity}, ${row.entity_id}, ${row.organisation_id}::uuid,
-           ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, h.prev_hash, h.hash
-      FROM h
-    RETURNING id`.execute(db);
-  if (!r.rows[0]) throw new Error('audit_chain_head is missing (migrations not applied?)');
-  return String(r.rows[0].id);
+  await sql`
+    INSERT INTO audit_pending (at, actor_id, action, entity, entity_id, organisation_id, before, after, body)
+    VALUES (${row.at}::timestamptz, ${row.actor_id}::uuid, ${row.action}, ${row.entity}, ${row.entity_id}, ${row.organisation_id}::uuid,
+            ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, ${body})`.execute(db);
 }
 
 /** Inserts rows in the given order (ids ascend with it), a few thousand per statement. */

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { appendAuditRow, auditRowsAfter, chainHead, insertAuditRows, lockChainHead, setChainHead, type AuditRow } from '../repositories/audit.js';
+import { auditRowsAfter, chainHead, insertAuditRows, lockChainHead, setChainHead, stageAuditRow, type AuditRow } from '../repositories/audit.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -62,13 +62,13 @@ export function auditHash(prevHash: string, row: HashedFields): string {
 }
 
 /**
- * Appends entries in order. Inside a caller's transaction the entries commit or roll back with its change, and the
- * chain head stays locked to the end of that transaction: append last, just before the commit. One entry is one
- * statement (PostgreSQL hashes it onto the head); a batch locks the head, is hashed here and inserted set-based.
+ * Appends entries in order. Inside a caller's transaction the entries commit or roll back with its change. One entry
+ * is staged and chained by PostgreSQL while the transaction commits (the chain head is locked only inside the commit);
+ * a batch locks the head to the end of the transaction, is hashed here and inserted set-based, so append batches last.
  */
-export async function appendAudit(db: Kysely<Database>, at: Date, entries: AuditEntry | AuditEntry[]): Promise<string[]> {
+export async function appendAudit(db: Kysely<Database>, at: Date, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return [];
+  if (list.length === 0) return;
   const fieldsOf = (e: AuditEntry): HashedFields => ({
     at,
     actor_id: e.actorId,
@@ -81,7 +81,8 @@ export async function appendAudit(db: Kysely<Database>, at: Date, entries: Audit
   });
   if (list.length === 1) {
     const fields = fieldsOf(list[0]!);
-    return [await appendAuditRow(db, fields, auditBody(fields))];
+    await stageAuditRow(db, fields, auditBody(fields));
+    return;
   }
   const run = async (trx: Kysely<Database>) => {
     const head = await lockChainHead(trx);
@@ -93,11 +94,10 @@ export async function appendAudit(db: Kysely<Database>, at: Date, entries: Audit
       rows.push({ ...fields, prev_hash: prev, hash });
       prev = hash;
     }
-    const ids = await insertAuditRows(trx, rows);
+    await insertAuditRows(trx, rows);
     await setChainHead(trx, rows[rows.length - 1]!.prev_hash, prev);
-    return ids;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute((trx: Transaction<Database>) => run(trx));
+  await (db.isTransaction ? run(db) : db.transaction().execute((trx: Transaction<Database>) => run(trx)));
 }
 
 export interface AuditChainReport {
