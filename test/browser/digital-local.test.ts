@@ -2,6 +2,7 @@
 // it; a judge scores the assigned entry, submits, and then sees the other judge's scores; the committee records its
 // basis, confirms and announces; the public sees the winner and the LAO its scores and comments.
 import { randomUUID } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/server/clock.js';
@@ -58,6 +59,11 @@ afterAll(async () => {
   await h?.close();
 });
 
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 const section = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 const saveStatus = (page: Page) => page.locator('[data-save-status]').first();
 
@@ -91,6 +97,7 @@ describe('Digital Local', () => {
     expect(await section(page, 'ปัญหา').inputValue()).toBe('ประชาชนต้องเดินทางมาสำนักงานหลายครั้งเพื่อขออนุญาตก่อสร้าง');
     expect(await section(page, 'นโยบายและแผน').inputValue()).toBe('นายกเทศมนตรีกำหนดนโยบายบริการออนไลน์ในแผนพัฒนาท้องถิ่น');
     await h.screenshot(page, 'dl-entry-draft-th');
+    expect(await violations(page)).toEqual([]);
 
     // The checklist names every empty part and does not let the entry go.
     await page.getByRole('button', { name: 'ตรวจสอบและส่งใบสมัคร' }).click();
@@ -142,6 +149,7 @@ describe('Digital Local', () => {
     await page.getByRole('link', { name: 'น่านยื่นขออนุญาตก่อสร้างออนไลน์' }).click();
     await page.getByText('ประชาชนต้องเดินทางมาสำนักงานหลายครั้งเพื่อขออนุญาตก่อสร้าง').waitFor();
     await page.getByTestId('others-hidden').getByText('มีกรรมการคนอื่น 1 คน', { exact: false }).waitFor();
+    expect(await violations(page)).toEqual([]);
     expect(await page.getByText('ความเห็นกรรมการสองต่อ', { exact: false }).count()).toBe(0);
 
     // Levels are radios labelled with their descriptors; the arrow keys move between them.
@@ -207,6 +215,7 @@ describe('Digital Local', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'ประกาศผล', exact: true }).click();
     await page.getByText('ประกาศผลแล้วเมื่อ', { exact: false }).waitFor();
     await h.screenshot(page, 'dl-committee-th');
+    expect(await violations(page)).toEqual([]);
 
     const visitor = await h.newPage();
     await visitor.goto(`/digital-local/${YEAR}`);
@@ -215,6 +224,7 @@ describe('Digital Local', () => {
     await card.getByText('ยอดเยี่ยม').waitFor();
     await card.getByText('น่าน', { exact: false }).first().waitFor();
     await h.screenshot(visitor, 'dl-winners-th');
+    expect(await violations(visitor)).toEqual([]);
 
     const lao = await h.newPage();
     await signIn(lao, 'applicant@nan.go.th', PASSWORD);

@@ -143,7 +143,7 @@ function ContestAdmin({ year, tab }: { year: string; tab: Tab }) {
       </Tabs>
       <Text size="xs" c="dimmed">
         {t('admin.publicLink')}{' '}
-        <Anchor component={Link} to={`/digital-local/${contest.year}`}>
+        <Anchor component={Link} to={`/digital-local/${contest.year}`} underline="always">
           /digital-local/{contest.year}
         </Anchor>
       </Text>

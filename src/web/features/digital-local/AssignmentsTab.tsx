@@ -150,7 +150,7 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
                         </Table.Td>
                       );
                     })}
-                    <Table.Td c={n < k ? 'orange.8' : undefined} fw={600}>
+                    <Table.Td c={n < k ? 'red.9' : undefined} fw={600}>
                       {n}/{k}
                     </Table.Td>
                   </Table.Tr>

@@ -120,7 +120,7 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
               {report.contest.basisReason ? ` — ${report.contest.basisReason}` : ''}
             </Text>
           ) : (
-            <Text size="sm" c="orange.8">
+            <Text size="sm" c="red.9">
               {t('committee.basisNotChosen', { basis: t(`basis.${report.basis}`) })}
             </Text>
           )}

@@ -43,7 +43,7 @@ export function TierBadge({ config, code }: { config: Pick<ContestConfig, 'tiers
   const i = config.tiers.findIndex((x) => x.code === code);
   return (
     // Tier names are short words: never cut them to an ellipsis in a narrow table column.
-    <Badge color={TIER_COLOURS[i] ?? 'gray'} variant={i === 0 ? 'filled' : 'light'} data-tier={code} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+    <Badge color={TIER_COLOURS[i] ?? 'gray'} variant={i === 0 ? 'filled' : 'light'} autoContrast data-tier={code} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
       {tierName(config, code, en)}
     </Badge>
   );
@@ -227,7 +227,7 @@ export function Countdown({ deadline }: { deadline: string }) {
   const minutes = Math.floor((left % 3_600_000) / 60_000);
   return (
     <Tooltip label={f.dateTime(deadline)}>
-      <Text fw={600} c={days < 3 ? 'orange.8' : undefined} data-countdown="open">
+      <Text fw={600} c={days < 3 ? 'red.9' : undefined} data-countdown="open">
         {t('countdown.left', { days, hours, minutes })}
       </Text>
     </Tooltip>
