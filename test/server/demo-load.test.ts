@@ -156,6 +156,16 @@ describe('demo loader', () => {
     expect(result.phases?.['digital local']).toBeGreaterThan(0);
   });
 
+  it('announces the 2562 awards: every category, with winners and their certificates', async () => {
+    const e = await h.db.selectFrom('edition').select('id').where('year_be', '=', 2562).executeTakeFirstOrThrow();
+    const decisions = await h.db.selectFrom('award_decision').select(['category_id', 'state']).where('edition_id', '=', e.id).orderBy('category_id').execute();
+    expect(decisions.map((d) => d.category_id)).toEqual(['data_governance', 'dg_award', 'digital_leader', 'digital_personnel', 'improvement', 'no_copy_policy', 'open_data']);
+    expect(decisions.every((d) => d.state === 'announced')).toBe(true);
+    const certs = await h.db.selectFrom('award_certificate').select(['category_id']).where('edition_id', '=', e.id).execute();
+    expect(certs.filter((c) => c.category_id === 'dg_award').length).toBeGreaterThan(0);
+    expect(certs.filter((c) => c.category_id === 'digital_leader')).toHaveLength(1);
+  });
+
   it('every demo account signs in with the demo password', async () => {
     for (const a of DEMO_ACCOUNTS) {
       const s = await signIn(h.app, a.email, DEMO_PASSWORD, `10.9.0.${DEMO_ACCOUNTS.indexOf(a) + 1}`);

@@ -18,20 +18,15 @@ export interface CertificateModel {
   verifyUrl: string;
 }
 
-// Parsed once per process and shared by every document (see scorecard-pdf.ts for why).
-type FontSource = Parameters<Doc['registerFont']>[1];
-let fonts: { regular: FontSource; bold: FontSource } | null = null;
-function loadFonts(): { regular: FontSource; bold: FontSource } {
-  if (!fonts) {
-    const probe = new PDFDocument({ autoFirstPage: false });
-    const open = (file: string): FontSource => {
-      probe.registerFont(file, fs.readFileSync(path.join(FONT_DIR, file)));
-      probe.font(file);
-      return (probe as unknown as { _font: { font: FontSource } })._font.font;
-    };
-    fonts = { regular: open('Sarabun-Regular.ttf'), bold: open('Sarabun-Bold.ttf') };
-  }
-  return fonts;
+/**
+ * The font files are read once, but parsed per document: a fontkit font shared between documents keeps the glyph →
+ * text mapping of the first document that shaped a glyph, and pdftotext (or a screen reader) then reads some Thai
+ * vowels wrongly in later certificates. A certificate has one page, so parsing per document costs little.
+ */
+let fontBytes: { regular: Buffer; bold: Buffer } | null = null;
+function loadFonts(): { regular: Buffer; bold: Buffer } {
+  fontBytes ??= { regular: fs.readFileSync(path.join(FONT_DIR, 'Sarabun-Regular.ttf')), bold: fs.readFileSync(path.join(FONT_DIR, 'Sarabun-Bold.ttf')) };
+  return fontBytes;
 }
 
 const PAGE = { w: 841.89, h: 595.28, m: 48 };

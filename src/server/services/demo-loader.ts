@@ -45,6 +45,7 @@ import { executeScoring, markOfficial } from './scoring-runs.js';
 import { simulateReviewDecisions } from './review-demo.js';
 import { detectEvidenceType } from '../evidence/sniff.js';
 import { loadDigitalLocalDemo } from './digital-local-demo.js';
+import { loadAwardsDemo } from './awards-demo.js';
 
 export { DEMO_SEED };
 
@@ -227,6 +228,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
   await Promise.all([scoring, openReview]);
   phase('scoring and verification (after the last edition)');
   phases['digital local'] = (await loadDigitalLocalDemo(ctx, admin, { seed, log })).ms;
+  if (opts.score !== false) await loadAwardsDemo(ctx, admin, { password: DEMO_PASSWORD, log });
   for (const s of editions) log(`demo edition ${s.yearBe} loaded`, s);
   await appendAudit(ctx.db, ctx.clock.now(), { actorId: admin.id, action: 'demo.load', entity: 'demo', after: { seed, editions: editions.map((x) => ({ yearBe: x.yearBe, id: x.id, submitted: x.submitted })) } });
   return { loaded: true, seed, ms: Date.now() - t0, phases, editions };

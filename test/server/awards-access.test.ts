@@ -1,0 +1,265 @@
+// Awards on the demo: the committee-judged award (nominations, judges who see only their assignments, the decision),
+// certificates (Thai PDF text via pdftotext, batch ZIP, public verification), and who may use every awards route.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/services/demo-loader.js';
+import { multipartEvidence } from './support/questionnaire.js';
+import { as, signIn, type Session } from './support/foundation.js';
+import { call, ok, startAwardsWorld, type AwardsWorld } from './support/awards.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+/**
+ * pdftotext reads SARA AM back as NIKHAHIT + SARA AA and may reorder upper marks (see results.test.ts); the glyphs are
+ * right, so Thai text is compared without marks and white space.
+ */
+const norm = (x: string) => x.replace(/\s+/g, '').replace(/ำา/g, 'ำ').replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '');
+
+function pdfText(buf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgr-cert-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'c.pdf'), buf);
+    return execFileSync('pdftotext', [path.join(dir, 'c.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A multipart body with only the `file` field. */
+function fileUpload(filename: string, content: Buffer, type = 'application/pdf') {
+  const m = multipartEvidence(null, filename, content, type);
+  return { payload: m.payload, headers: m.headers };
+}
+
+describe('awards: committee award, certificates and access', () => {
+  let w: AwardsWorld;
+  let judge2: Session;
+  let judge3: Session;
+  let e2561: string;
+  let e2562: string;
+
+  beforeAll(async () => {
+    w = await startAwardsWorld();
+    judge2 = await signIn(w.h.app, 'demo.judge2@dga.local', DEMO_PASSWORD, '10.78.0.2');
+    judge3 = await signIn(w.h.app, 'demo.judge3@dga.local', DEMO_PASSWORD, '10.78.0.3');
+    e2561 = w.editions[2561]!;
+    e2562 = w.editions[2562]!;
+  }, 600_000);
+
+  afterAll(async () => {
+    await w?.h.close();
+  });
+
+  it('the demo announced the 2562 awards, the digital leader included', async () => {
+    const d = ok(await call(w, w.dltContributor, 'GET', `/api/awards/editions/${e2562}/decisions`));
+    expect(d.decisions.length).toBe(7);
+    expect(d.decisions.every((x: { state: string }) => x.state === 'announced')).toBe(true);
+    const leader = ok(await call(w, w.cmCoordinator, 'GET', `/api/awards/editions/${e2562}/decisions/digital_leader`));
+    expect(leader.committee.winners).toHaveLength(1);
+    expect(leader.committee.winners[0].personNameTh).toMatch(/สาธิต/);
+  });
+
+  it('issues one certificate per award; its PDF text, public check and ZIP agree with the decision', async () => {
+    const decisions = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${e2562}/decisions`)).decisions;
+    const expected = decisions.reduce((s: number, x: { winners: number }) => s + x.winners, 0);
+    const certs = ok(await call(w, w.reviewer, 'GET', `/api/awards/editions/${e2562}/certificates`)).certificates;
+    expect(certs.length).toBe(expected);
+    expect(new Set(certs.map((c: { code: string }) => c.code)).size).toBe(certs.length);
+    for (const c of certs) expect(c.code).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+
+    // A rule award: the code resolves to that very award of the decision.
+    const cert = certs.find((c: { categoryId: string }) => c.categoryId === 'dg_award');
+    const dg = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${e2562}/decisions/dg_award`));
+    const winner = dg.finalWinners.find((x: { organisationId: string; group: string }) => x.organisationId === cert.organisationId && x.group === cert.group);
+    expect(winner).toBeDefined();
+    const pub = await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.code}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toEqual({
+      code: cert.code,
+      recipient: { th: winner.nameTh, en: winner.nameEn ?? winner.nameTh },
+      category: dg.name,
+      group: winner.groupName,
+      edition: { yearBe: 2562, label: { th: 'ประจำปี พ.ศ. 2562', en: '2019 (B.E. 2562)' }, title: expect.any(Object) },
+      issuedAt: expect.any(String),
+      status: 'valid',
+    });
+    expect((await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.code.toLowerCase()}` })).json().code).toBe(cert.code);
+    expect((await w.h.app.inject({ method: 'GET', url: '/api/public/certificates/ABCDEFGHJKLM' })).statusCode).toBe(404);
+    expect((await w.h.app.inject({ method: 'GET', url: '/api/public/certificates/../../etc' })).statusCode).toBe(404);
+
+    const pdf = await call(w, w.admin, 'GET', cert.pdfUrl);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const raw = pdfText(pdf.rawPayload);
+    const text = norm(raw);
+    expect(text).toContain(norm(winner.nameTh));
+    expect(text).toContain(norm(dg.name.th));
+    expect(text).toContain(norm('ประจำปี พ.ศ. 2562'));
+    expect(raw).toContain(cert.code);
+    expect(raw).toContain(`https://dgr.example.go.th/verify/${cert.code}`);
+    expect(cert.verifyUrl).toBe(`https://dgr.example.go.th/verify/${cert.code}`);
+
+    // The committee award's certificate names the person.
+    const leaderCert = certs.find((c: { categoryId: string }) => c.categoryId === 'digital_leader');
+    const leaderText = norm(pdfText((await call(w, w.admin, 'GET', leaderCert.pdfUrl)).rawPayload));
+    expect(leaderText).toContain(norm(leaderCert.recipient.th));
+    expect(leaderText).toContain(norm('ผู้นำองค์กรดิจิทัลดีเด่น'));
+
+    // Batch: one PDF per certificate.
+    const zip = await call(w, w.admin, 'GET', `/api/awards/editions/${e2562}/certificates.zip`);
+    expect(zip.statusCode).toBe(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgr-zip-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'c.zip'), zip.rawPayload);
+      const listing = execFileSync('unzip', ['-Z1', path.join(dir, 'c.zip')], { encoding: 'utf8' }).trim().split('\n');
+      expect(listing.sort()).toEqual(certs.map((c: { categoryId: string; code: string }) => `${c.categoryId}/${c.code}.pdf`).sort());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+
+    // An agency sees only its own certificates, and cannot fetch another's PDF.
+    const mine = ok(await call(w, w.dltCoordinator, 'GET', `/api/awards/editions/${e2562}/certificates`)).certificates;
+    expect(mine.every((c: { organisationId: string }) => c.organisationId === w.dltId)).toBe(true);
+    const foreign = certs.find((c: { organisationId: string }) => c.organisationId !== w.dltId);
+    expect((await call(w, w.dltCoordinator, 'GET', foreign.pdfUrl)).statusCode).toBe(404);
+    expect(ok(await call(w, w.judge, 'GET', `/api/awards/editions/${e2562}/certificates`)).certificates).toEqual([]);
+    expect((await call(w, null, 'GET', cert.pdfUrl)).statusCode).toBe(401);
+  });
+
+  it('judges the digital leader: nominations by the organisation, judges see only their assignments, a reasoned decision', async () => {
+    const base = `/api/awards/editions/${e2561}`;
+    const body = (organisationId: string) => ({
+      categoryId: 'digital_leader',
+      organisationId,
+      personNameTh: 'นายทดสอบ ผู้นำ',
+      positionTh: 'CIO',
+      statement: 'ขับเคลื่อนบริการดิจิทัล',
+    });
+    // Only the organisation's head or coordinator (or an admin) nominates, and only for their own organisation.
+    expect((await call(w, w.dltHead, 'POST', `${base}/nominations`, body(w.cmId))).statusCode).toBe(404);
+    expect((await call(w, w.dltContributor, 'POST', `${base}/nominations`, body(w.dltId))).statusCode).toBe(404);
+    expect((await call(w, w.judge, 'POST', `${base}/nominations`, body(w.dltId))).statusCode).toBe(404);
+    expect((await call(w, w.dltHead, 'POST', `${base}/nominations`, { ...body(w.dltId), categoryId: 'dg_award' })).statusCode).toBe(400);
+    const a = ok(await call(w, w.dltHead, 'POST', `${base}/nominations`, body(w.dltId)), 201);
+    const b = ok(await call(w, w.admin, 'POST', `${base}/nominations`, { ...body(w.cmId), personNameTh: 'นางทดสอบ จังหวัด' }), 201);
+
+    // Evidence: content-sniffed like survey evidence; another organisation cannot add to it.
+    const up = await as(w.h.app, w.dltHead, { method: 'POST', url: `${base}/nominations/${a.id}/evidence`, ...fileUpload('ผลงาน.pdf', PDF) });
+    expect(up.statusCode).toBe(201);
+    const exe = await as(w.h.app, w.dltHead, { method: 'POST', url: `${base}/nominations/${a.id}/evidence`, ...fileUpload('x.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1')) });
+    expect(exe.statusCode).toBe(415);
+    expect((await as(w.h.app, w.cmCoordinator, { method: 'POST', url: `${base}/nominations/${a.id}/evidence`, ...fileUpload('y.pdf', PDF) })).statusCode).toBe(404);
+    const file = await call(w, w.dltCoordinator, 'GET', `${base}/nominations/${a.id}/evidence/${up.json().id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(PDF)).toBe(true);
+
+    // Agencies see their own nominations only.
+    expect(ok(await call(w, w.cmCoordinator, 'GET', `${base}/nominations`)).nominations.map((n: { id: string }) => n.id)).toEqual([b.id]);
+    expect((await call(w, w.cmCoordinator, 'GET', `${base}/nominations/${a.id}`)).statusCode).toBe(404);
+    expect((await call(w, w.cmCoordinator, 'GET', `${base}/nominations/${a.id}/evidence/${up.json().id}`)).statusCode).toBe(404);
+
+    // Judges: only users with the judge role; the demo judge gets nomination a only.
+    const judges = ok(await call(w, w.admin, 'GET', '/api/awards/judges')).judges;
+    const judgeId = (email: string) => judges.find((j: { email: string }) => j.email === email).id;
+    const reviewerId = (await w.h.db.selectFrom('app_user').select('id').where('email', '=', 'demo.reviewer@dga.local').executeTakeFirstOrThrow()).id;
+    expect((await call(w, w.admin, 'PUT', `${base}/nominations/${a.id}/judges`, { judgeIds: [reviewerId] })).statusCode).toBe(400);
+    const three = ['demo.judge@dga.local', 'demo.judge2@dga.local', 'demo.judge3@dga.local'].map(judgeId);
+    const assigned = ok(await call(w, w.admin, 'PUT', `${base}/nominations/${a.id}/judges`, { judgeIds: three }));
+    expect(assigned.judges).toHaveLength(3);
+    ok(await call(w, w.admin, 'PUT', `${base}/nominations/${b.id}/judges`, { judgeIds: three.slice(1) }));
+
+    const seen = ok(await call(w, w.judge, 'GET', `${base}/nominations`)).nominations;
+    expect(seen.map((n: { id: string }) => n.id)).toEqual([a.id]);
+    expect(seen[0]).not.toHaveProperty('judges');
+    expect((await call(w, w.judge, 'GET', `${base}/nominations/${b.id}`)).statusCode).toBe(404);
+    expect((await call(w, w.judge, 'PUT', `${base}/nominations/${b.id}/scores`, { scores: [{ criterion: 'vision', score: 5 }] })).statusCode).toBe(404);
+    expect((await call(w, w.judge, 'GET', `${base}/committee/digital_leader/ranking`)).statusCode).toBe(404);
+
+    // Scores: checked against the category's criteria.
+    const bad = await call(w, w.judge, 'PUT', `${base}/nominations/${a.id}/scores`, { scores: [{ criterion: 'vision', score: 11 }, { criterion: 'nope', score: 1 }] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(['scores[0].score', 'scores[1].criterion']);
+    const full = (s: number) => ({ scores: ['vision', 'change', 'results', 'people_data'].map((criterion) => ({ criterion, score: s })) });
+    expect(ok(await call(w, w.judge, 'PUT', `${base}/nominations/${a.id}/scores`, full(8))).scores).toEqual({ vision: 8, change: 8, results: 8, people_data: 8 });
+    ok(await call(w, judge2, 'PUT', `${base}/nominations/${a.id}/scores`, full(6)));
+    ok(await call(w, judge3, 'PUT', `${base}/nominations/${a.id}/scores`, full(7)));
+    ok(await call(w, judge2, 'PUT', `${base}/nominations/${b.id}/scores`, full(9)));
+    expect(ok(await call(w, w.judge, 'GET', `${base}/nominations/${a.id}`)).myScores).toEqual({ vision: 8, change: 8, results: 8, people_data: 8 });
+
+    const ranking = ok(await call(w, w.reviewer, 'GET', `${base}/committee/digital_leader/ranking`));
+    expect(ranking.ranking[0]).toMatchObject({ nominationId: a.id, rank: 1, score: 70 });
+    expect(ranking.ranking[1]).toMatchObject({ nominationId: b.id, rank: null, score: null });
+
+    // The decision needs a written reason per winner, and an unranked nominee cannot win.
+    const dec = `${base}/committee/digital_leader/decision`;
+    const noReason = await call(w, w.admin, 'POST', dec, { winners: [a.id], reasons: {} });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.details.map((d: { path: string }) => d.path)).toContain(`reasons.${a.id}`);
+    expect((await call(w, w.admin, 'POST', dec, { winners: [b.id], reasons: { [b.id]: 'x' } })).statusCode).toBe(400);
+    expect((await call(w, w.reviewer, 'POST', dec, { winners: [a.id], reasons: { [a.id]: 'ผลงานโดดเด่น' } })).statusCode).toBe(404);
+    const decided = ok(await call(w, w.admin, 'POST', dec, { winners: [a.id], reasons: { [a.id]: 'ผลงานโดดเด่น' } }));
+    expect(decided).toMatchObject({ state: 'approved', committee: { followsRanking: true, winners: [{ nominationId: a.id, reason: 'ผลงานโดดเด่น', rank: 1 }] } });
+
+    // Decided: no more nominations or scores.
+    expect((await call(w, w.dltHead, 'POST', `${base}/nominations`, body(w.dltId))).statusCode).toBe(409);
+    expect((await call(w, w.judge, 'PUT', `${base}/nominations/${a.id}/scores`, full(1))).statusCode).toBe(409);
+    // Not announced: agencies do not see it yet; announced: a certificate for the person.
+    expect((await call(w, w.dltHead, 'GET', `${base}/decisions/digital_leader`)).statusCode).toBe(404);
+    ok(await call(w, w.admin, 'POST', `${base}/decisions/digital_leader/actions`, { type: 'announce' }));
+    const certs = ok(await call(w, w.dltHead, 'GET', `${base}/certificates`)).certificates;
+    expect(certs.filter((c: { categoryId: string }) => c.categoryId === 'digital_leader')).toEqual([
+      expect.objectContaining({ recipient: { th: 'นายทดสอบ ผู้นำ', en: 'นายทดสอบ ผู้นำ' }, nominationId: a.id, organisationId: w.dltId }),
+    ]);
+  });
+
+  it('answers every awards route by role: anonymous 401, agencies and judges only what is theirs', async () => {
+    const eid = e2562;
+    const anyone = [w.admin, w.reviewer, w.judge, w.dltCoordinator, w.cmCoordinator];
+    const signedInGets = [
+      `/api/awards/editions/${eid}/set`,
+      `/api/awards/editions/${eid}/decisions`,
+      `/api/awards/editions/${eid}/decisions/dg_award`,
+      `/api/awards/editions/${eid}/rollup`,
+      '/api/awards/totals',
+      `/api/awards/editions/${eid}/nominations`,
+      `/api/awards/editions/${eid}/certificates`,
+    ];
+    for (const url of signedInGets) {
+      expect((await call(w, null, 'GET', url)).statusCode, url).toBe(401);
+      for (const s of anyone) expect((await call(w, s, 'GET', url)).statusCode, `${s.user.role} ${url}`).toBe(200);
+    }
+    const dgaOnly = [`/api/awards/editions/${eid}/set/versions`, `/api/awards/editions/${eid}/committee/digital_leader/ranking`, `/api/awards/editions/${eid}/certificates.zip`];
+    for (const url of dgaOnly) {
+      expect((await call(w, null, 'GET', url)).statusCode, url).toBe(401);
+      for (const s of [w.admin, w.reviewer]) expect((await call(w, s, 'GET', url)).statusCode, `${s.user.role} ${url}`).toBe(200);
+      for (const s of [w.judge, w.dltCoordinator, w.cmCoordinator]) expect((await call(w, s, 'GET', url)).statusCode, `${s.user.role} ${url}`).toBe(404);
+    }
+    expect((await call(w, w.reviewer, 'GET', '/api/awards/judges')).statusCode).toBe(404);
+    expect((await call(w, w.judge, 'GET', '/api/awards/judges')).statusCode).toBe(404);
+
+    const adminWrites: { method: 'POST' | 'PUT'; url: string; body: unknown }[] = [
+      { method: 'PUT', url: `/api/awards/editions/${eid}/set`, body: { definition: {}, baseVersion: null } },
+      { method: 'POST', url: `/api/awards/editions/${eid}/compute`, body: {} },
+      { method: 'POST', url: `/api/awards/editions/${eid}/committee/digital_leader/decision`, body: { winners: [], reasons: {} } },
+    ];
+    for (const r of adminWrites) {
+      expect((await call(w, null, r.method, r.url, r.body)).statusCode, r.url).toBe(401);
+      for (const s of [w.reviewer, w.judge, w.dltCoordinator, w.cmCoordinator]) expect((await call(w, s, r.method, r.url, r.body)).statusCode, `${s.user.role} ${r.url}`).toBe(404);
+    }
+    const action = `/api/awards/editions/${eid}/decisions/dg_award/actions`;
+    for (const s of [w.judge, w.dltCoordinator, w.cmCoordinator]) expect((await call(w, s, 'POST', action, { type: 'review' })).statusCode).toBe(404);
+
+    // Agencies and judges see announced decisions only, and only winners; nominations only their own / assigned.
+    const leaderNoms = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${eid}/nominations`)).nominations;
+    const dltNom = leaderNoms.find((n: { organisation: { id: string } }) => n.organisation.id === w.dltId);
+    expect((await call(w, w.cmCoordinator, 'GET', `/api/awards/editions/${eid}/nominations/${dltNom.id}`)).statusCode).toBe(404);
+    expect((await call(w, w.dltCoordinator, 'GET', `/api/awards/editions/${eid}/nominations/${dltNom.id}`)).statusCode).toBe(200);
+    const open = ok(await call(w, w.judge, 'GET', `/api/awards/editions/${w.editions[2563]}/nominations`)).nominations;
+    expect(open).toHaveLength(1);
+    expect(open[0].myScores).toEqual({});
+    expect((await call(w, null, 'GET', `/api/public/certificates/ABCDEFGHJKLM`)).statusCode).toBe(404);
+  });
+});
