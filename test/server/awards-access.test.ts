@@ -144,6 +144,8 @@ describe('awards: committee award, certificates and access', () => {
     expect((await call(w, w.judge, 'POST', `${base}/nominations`, body(w.dltId))).statusCode).toBe(404);
     expect((await call(w, w.dltHead, 'POST', `${base}/nominations`, { ...body(w.dltId), categoryId: 'dg_award' })).statusCode).toBe(400);
     const a = ok(await call(w, w.dltHead, 'POST', `${base}/nominations`, body(w.dltId)), 201);
+    // A retry of the same nomination does not create a second one.
+    expect(ok(await call(w, w.dltCoordinator, 'POST', `${base}/nominations`, body(w.dltId)), 201).id).toBe(a.id);
     const b = ok(await call(w, w.admin, 'POST', `${base}/nominations`, { ...body(w.cmId), personNameTh: 'นางทดสอบ จังหวัด' }), 201);
 
     // Evidence: content-sniffed like survey evidence; another organisation cannot add to it.
@@ -257,9 +259,25 @@ describe('awards: committee award, certificates and access', () => {
     const dltNom = leaderNoms.find((n: { organisation: { id: string } }) => n.organisation.id === w.dltId);
     expect((await call(w, w.cmCoordinator, 'GET', `/api/awards/editions/${eid}/nominations/${dltNom.id}`)).statusCode).toBe(404);
     expect((await call(w, w.dltCoordinator, 'GET', `/api/awards/editions/${eid}/nominations/${dltNom.id}`)).statusCode).toBe(200);
-    const open = ok(await call(w, w.judge, 'GET', `/api/awards/editions/${w.editions[2563]}/nominations`)).nominations;
-    expect(open).toHaveLength(1);
-    expect(open[0].myScores).toEqual({});
+    const judged = ok(await call(w, w.judge, 'GET', `/api/awards/editions/${eid}/nominations`)).nominations;
+    expect(judged.map((n: { id: string }) => n.id).sort()).toEqual(leaderNoms.map((n: { id: string }) => n.id).sort());
+    for (const n of judged) expect(Object.keys(n.myScores).sort()).toEqual(['change', 'people_data', 'results', 'vision']);
+    expect(ok(await call(w, w.judge, 'GET', `/api/awards/editions/${w.editions[2563]}/nominations`)).nominations).toEqual([]);
     expect((await call(w, null, 'GET', `/api/public/certificates/ABCDEFGHJKLM`)).statusCode).toBe(404);
+  });
+
+  it('publishes announced awards without a session, winners only', async () => {
+    const pub = await w.h.app.inject({ method: 'GET', url: '/api/public/awards/2562' });
+    expect(pub.statusCode).toBe(200);
+    const body = pub.json();
+    expect(body.label.th).toBe('ประจำปี พ.ศ. 2562');
+    const dg = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${e2562}/decisions/dg_award`));
+    const cat = body.categories.find((c: { categoryId: string }) => c.categoryId === 'dg_award');
+    expect(cat.winners.map((x: { recipient: { th: string } }) => x.recipient.th).sort()).toEqual(dg.finalWinners.map((x: { nameTh: string }) => x.nameTh).sort());
+    for (const x of cat.winners) expect(Object.keys(x).sort()).toEqual(['group', 'groupName', 'organisation', 'recipient']);
+    const leader = body.categories.find((c: { categoryId: string }) => c.categoryId === 'digital_leader');
+    expect(leader.winners[0].recipient.th).toMatch(/สาธิต/);
+    // 2563 has no announced award.
+    expect((await w.h.app.inject({ method: 'GET', url: '/api/public/awards/2563' })).statusCode).toBe(404);
   });
 });

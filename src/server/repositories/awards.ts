@@ -120,6 +120,11 @@ export async function announcedDecisionsAllEditions(db: Kysely<Database>): Promi
     .execute() as Promise<(DecisionRow & { year_be: number })[]>;
 }
 
+export async function editionIdByYear(db: Kysely<Database>, yearBe: number): Promise<string | null> {
+  const r = await db.selectFrom('edition').select('id').where('year_be', '=', yearBe).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return r?.id ?? null;
+}
+
 // ---- snapshots (read-only views the awards need) ----
 
 /** The official snapshot of the latest edition before `yearBe` that has one. */

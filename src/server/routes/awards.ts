@@ -13,6 +13,7 @@ import {
   getAwardSet,
   getDecision,
   listEditionDecisions,
+  publicAwards,
   saveAwardSet,
 } from '../services/awards.js';
 import {
@@ -237,6 +238,11 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
   app.get('/api/awards/editions/:eid/certificates.zip', { config: { roles: DGA }, schema: { params: EidParams } }, async (request, reply) => {
     const { stream, filename } = await certificatesZip(ctx, request.params.eid);
     return reply.header('Content-Type', 'application/zip').header('Content-Disposition', contentDisposition('attachment', filename)).header('Cache-Control', 'private, no-store').send(stream);
+  });
+
+  app.get('/api/public/awards/:yearBe', { config: { public: true }, schema: { params: Type.Object({ yearBe: Type.Integer({ minimum: 2500, maximum: 2700 }) }) } }, async (request, reply) => {
+    const body = await publicAwards(ctx, request.params.yearBe);
+    return reply.header('Cache-Control', 'public, max-age=300').send(body);
   });
 
   app.get('/api/public/certificates/:code', { config: { public: true }, schema: { params: Type.Object({ code: Code }) } }, async (request, reply) => {

@@ -6,7 +6,7 @@ import yazl from 'yazl';
 import type { AppContext } from '../app.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../shared/errors.js';
-import { certificatesToIssue, editionLabel, type AwardDecision } from '../../engine/awards/index.js';
+import { certificatesToIssue, editionLabel, finalWinners, type AwardDecision } from '../../engine/awards/index.js';
 import { can, isMemberOf, type SessionUser } from '../auth/policy.js';
 import {
   certificateCodeExists,
@@ -44,7 +44,7 @@ export async function issueCertificates(db: Db, e: EditionRow, d: DecisionRow, n
   const rows: Omit<CertificateRow, 'status'>[] = [];
   if (d.kind === 'rule') {
     const rec = d.record as AwardDecision;
-    const ids = [...new Set(rec.result.groups.flatMap((g) => g.decisions.map((x) => x.unitId)))];
+    const ids = [...new Set(finalWinners(rec).map((w) => w.unitId))];
     const orgs = await organisationsByIds(db, ids);
     const { certificates } = certificatesToIssue([rec], orgs.map((o) => ({ id: o.id, name: { th: o.name_th, en: o.name_en ?? o.name_th } })));
     for (const c of certificates)

@@ -147,11 +147,19 @@ export async function createNomination(ctx: AppContext, user: SessionUser, eid: 
       { detail: `${blank.join(', ')} required` },
       blank.map((k) => ({ path: `body/${k}`, th: 'ต้องกรอกข้อมูลนี้', en: 'This field is required' })),
     );
-  const id = ctx.ids.uuid();
+  let id = ctx.ids.uuid();
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await lockEditionForAwards(trx, e.id);
     await assertOpen(trx, e.id, body.categoryId);
+    // A retried request (or a second click) finds the same person already nominated by the organisation: no duplicate.
+    const same = (await listNominations(trx, e.id, { categoryId: body.categoryId, organisationId: body.organisationId })).find(
+      (n) => n.person_name_th === body.personNameTh.trim(),
+    );
+    if (same) {
+      id = same.id;
+      return;
+    }
     const row = {
       id,
       edition_id: e.id,

@@ -119,13 +119,5 @@ export async function loadAwardsDemo(ctx: AppContext, admin: SessionUser, opts: 
       await decisionAction(ctx, admin, e.id, 'digital_leader', { type: 'announce' });
     }
   }
-  // An open nomination of the current edition, assigned to the demo judge and not yet scored, for the judge's screen.
-  const open = await ctx.db.selectFrom('edition').select('id').where('year_be', '=', 2563).executeTakeFirst();
-  const head = await userByEmail(ctx, NOMINEES[0]!.by);
-  if (open && head?.organisationId && judges[0]) {
-    const n = NOMINEES[0]!;
-    const nom = await createNomination(ctx, head, open.id, { categoryId: 'digital_leader', organisationId: head.organisationId, personNameTh: n.personNameTh, personNameEn: n.personNameEn, positionTh: n.positionTh, positionEn: n.positionEn, statement: n.statement });
-    await assignJudges(ctx, admin, open.id, nom.id, [judges[0].id]);
-  }
   log('demo awards 2562 computed, reviewed, approved and announced', { ms: Date.now() - t, categories: computed.decisions.length, nominations: nominationIds.length });
 }

@@ -11,6 +11,7 @@ import {
   computeAwards,
   createDecision,
   defaultAwardSet,
+  editionLabel,
   finalWinners,
   knifeEdgeGroups,
   rollUpAwards,
@@ -39,6 +40,7 @@ import {
   awardSetVersions,
   currentAwardSet,
   deleteDecision,
+  editionIdByYear,
   findDecision,
   insertAwardSet,
   listDecisions,
@@ -595,4 +597,52 @@ export async function awardTotals(ctx: AppContext) {
   }
   years.sort((a, b) => a.yearBe - b.yearBe);
   return { years };
+}
+
+/** The public list of an edition's announced awards: winners and their groups only, nothing about how they were decided. */
+export async function publicAwards(ctx: AppContext, yearBe: number) {
+  const eid = await editionIdByYear(ctx.db, yearBe);
+  if (!eid) throw new AppError('NOT_FOUND');
+  const e = await requireAwardsEdition(ctx.db, eid);
+  const [set, rows] = await Promise.all([loadAwardSet(ctx.db, e), listDecisions(ctx.db, e.id, { announcedOnly: true })]);
+  if (rows.length === 0) throw new AppError('NOT_FOUND');
+  const byId = new Map(rows.map((r) => [r.category_id, r]));
+  const ruleWinners = rows.filter((r) => r.kind === 'rule').flatMap((r) => finalWinners(ruleRecord(r)));
+  const orgs = new Map((await organisationsByIds(ctx.db, [...new Set(ruleWinners.map((w) => w.unitId))].filter(isUuid))).map((o) => [o.id, o]));
+  const categories = [];
+  for (const c of set.definition.categories) {
+    const d = byId.get(c.id);
+    if (!d) continue;
+    if (d.kind === 'committee') {
+      const views = await committeeWinnerViews(ctx.db, (d.record as CommitteeRecord).committee);
+      categories.push({
+        categoryId: c.id,
+        type: d.kind,
+        name: c.name,
+        winners: views.map((v) => ({
+          group: 'committee',
+          groupName: { th: v.positionTh ?? '', en: v.positionEn ?? v.positionTh ?? '' },
+          recipient: { th: v.personNameTh, en: v.personNameEn ?? v.personNameTh },
+          organisation: v.organisation ? { code: v.organisation.code, nameTh: v.organisation.nameTh, nameEn: v.organisation.nameEn } : null,
+        })),
+      });
+      continue;
+    }
+    const rec = ruleRecord(d);
+    categories.push({
+      categoryId: c.id,
+      type: d.kind,
+      name: rec.result.name,
+      winners: finalWinners(rec).map((w) => {
+        const o = orgs.get(w.unitId);
+        return {
+          group: w.group,
+          groupName: rec.result.groups.find((g) => g.key === w.group)?.name ?? { th: w.group, en: w.group },
+          recipient: { th: o?.name_th ?? w.unitId, en: o?.name_en ?? o?.name_th ?? w.unitId },
+          organisation: o ? { code: o.code, nameTh: o.name_th, nameEn: o.name_en } : null,
+        };
+      }),
+    });
+  }
+  return { yearBe: e.year_be, label: editionLabel(String(e.year_be)), categories };
 }
