@@ -21,6 +21,7 @@ const EXTRA_JUDGES = [
   { email: 'demo.judge3@dga.local', displayName: 'กรรมการ คนที่ 3 (สาธิต) · Demo judge 3' },
 ];
 
+/** The Chiang Mai head scores higher and wins; the Department of Land Transport's nominee is the runner-up. */
 const NOMINEES = [
   {
     by: 'head.dlt@demo.dga.local',
@@ -30,7 +31,7 @@ const NOMINEES = [
     positionEn: 'Chief Information Officer',
     statement:
       'ผลักดันการให้บริการใบอนุญาตขับขี่ดิจิทัลและการชำระภาษีรถยนต์ออนไลน์ ลดการเดินทางมาสำนักงานของประชาชน และจัดทำธรรมาภิบาลข้อมูลของกรม',
-    scores: [9, 8, 9, 7],
+    scores: [7, 7, 8, 6],
   },
   {
     by: 'coordinator.cm@demo.dga.local',
@@ -39,7 +40,7 @@ const NOMINEES = [
     positionTh: 'หัวหน้าสำนักงานจังหวัด',
     positionEn: 'Head of the Provincial Office',
     statement: 'นำระบบรับเรื่องร้องเรียนออนไลน์และศูนย์ข้อมูลจังหวัดมาใช้ เชื่อมโยงข้อมูลกับหน่วยงานในจังหวัด และพัฒนาทักษะดิจิทัลของบุคลากร',
-    scores: [7, 8, 7, 8],
+    scores: [9, 8, 9, 8],
   },
 ];
 
