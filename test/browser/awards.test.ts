@@ -229,7 +229,11 @@ describe('awards', () => {
     // The judge sees the nomination and its evidence, and scores every criterion.
     const judge = await h.newPage();
     await signIn(judge, 'demo.judge@dga.local');
-    await judge.goto(`/judging/${currentEditionId}`);
+    // The judge starts from their list of editions with nominations assigned to them.
+    await judge.goto('/judging');
+    const open = judge.locator(`a[href="/judging/${currentEditionId}"]`);
+    await judge.locator('.mantine-Card-root', { has: open }).getByText('ให้คะแนนแล้ว 0 จาก 1').waitFor();
+    await open.click();
     const sheet = judge.locator('[data-nomination]');
     await sheet.getByText('นางสาวสมหญิง ใจดี').waitFor();
     await sheet.getByRole('link', { name: 'ผลงาน.pdf' }).waitFor();

@@ -191,6 +191,13 @@ describe('awards: committee award, certificates and access', () => {
     ok(await call(w, judge2, 'PUT', `${base}/nominations/${b.id}/scores`, full(9)));
     expect(ok(await call(w, w.judge, 'GET', `${base}/nominations/${a.id}`)).myScores).toEqual({ vision: 8, change: 8, results: 8, people_data: 8 });
 
+    // A judge starts from the editions where nominations wait for them, with their own progress; nobody else has this list.
+    type Mine = { id: string; assigned: number; scored: number };
+    const mine = (list: Mine[]) => list.find((e) => e.id === e2561);
+    expect(mine(ok(await call(w, w.judge, 'GET', '/api/awards/my-judging')).editions)).toMatchObject({ assigned: 1, scored: 1 });
+    expect(mine(ok(await call(w, judge2, 'GET', '/api/awards/my-judging')).editions)).toMatchObject({ assigned: 2, scored: 2 });
+    for (const other of [w.admin, w.reviewer, w.dltHead]) expect((await call(w, other, 'GET', '/api/awards/my-judging')).statusCode).toBe(404);
+
     const ranking = ok(await call(w, w.reviewer, 'GET', `${base}/committee/digital_leader/ranking`));
     expect(ranking.ranking[0]).toMatchObject({ nominationId: a.id, rank: 1, score: 70 });
     expect(ranking.ranking[1]).toMatchObject({ nominationId: b.id, rank: null, score: null });
@@ -241,6 +248,7 @@ describe('awards: committee award, certificates and access', () => {
     }
     expect((await call(w, w.reviewer, 'GET', '/api/awards/judges')).statusCode).toBe(404);
     expect((await call(w, w.judge, 'GET', '/api/awards/judges')).statusCode).toBe(404);
+    expect((await call(w, null, 'GET', '/api/awards/my-judging')).statusCode).toBe(401);
 
     const adminWrites: { method: 'POST' | 'PUT'; url: string; body: unknown }[] = [
       { method: 'PUT', url: `/api/awards/editions/${eid}/set`, body: { definition: {}, baseVersion: null } },

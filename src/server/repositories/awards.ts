@@ -324,6 +324,34 @@ export async function replaceNominationJudges(db: Kysely<Database>, nominationId
       .execute();
 }
 
+/** Editions in which a judge has committee nominations assigned, with how many and how many they have scored. */
+export async function judgeAssignmentEditions(
+  db: Kysely<Database>,
+  judgeId: string,
+): Promise<{ id: string; year_be: number; title_th: string; title_en: string; assigned: number; scored: number }[]> {
+  const rows = await db
+    .selectFrom('award_nomination_judge as nj')
+    .innerJoin('award_nomination as n', 'n.id', 'nj.nomination_id')
+    .innerJoin('edition as e', 'e.id', 'n.edition_id')
+    .select(['e.id', 'e.year_be', 'e.title_th', 'e.title_en'])
+    .select((eb) => [
+      eb.fn.count<string>('nj.nomination_id').as('assigned'),
+      eb.fn
+        .count<string>('nj.nomination_id')
+        .filterWhere(
+          eb.exists(
+            eb.selectFrom('award_judge_score as s').select('s.nomination_id').whereRef('s.nomination_id', '=', 'nj.nomination_id').whereRef('s.judge_id', '=', 'nj.judge_id'),
+          ),
+        )
+        .as('scored'),
+    ])
+    .where('nj.judge_id', '=', judgeId)
+    .groupBy(['e.id', 'e.year_be', 'e.title_th', 'e.title_en'])
+    .orderBy('e.year_be', 'desc')
+    .execute();
+  return rows.map((r) => ({ ...r, assigned: Number(r.assigned), scored: Number(r.scored) }));
+}
+
 export async function isJudgeAssigned(db: Kysely<Database>, nominationId: string, judgeId: string): Promise<boolean> {
   const r = await db.selectFrom('award_nomination_judge').select('judge_id').where('nomination_id', '=', nominationId).where('judge_id', '=', judgeId).executeTakeFirst();
   return r !== undefined;

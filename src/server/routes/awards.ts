@@ -23,6 +23,7 @@ import {
   decideCommittee,
   getNomination,
   judgeList,
+  myJudgingEditions,
   listEditionNominations,
   nominationEvidenceDownload,
   scoreNomination,
@@ -104,6 +105,7 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
 
   // ---- committee award ----
   app.get('/api/awards/judges', { config: { roles: ['admin'] } }, async () => judgeList(ctx));
+  app.get('/api/awards/my-judging', { config: { roles: ['judge'] } }, async (request) => myJudgingEditions(ctx, currentUser(request)));
 
   app.get(
     '/api/awards/editions/:eid/nominations',

@@ -24,6 +24,7 @@ import {
   insertNomination,
   insertNominationFile,
   isJudgeAssigned,
+  judgeAssignmentEditions,
   judgeScores,
   listNominations,
   lockEditionForAwards,
@@ -227,6 +228,12 @@ export async function nominationEvidenceDownload(ctx: AppContext, user: SessionU
 
 export async function judgeList(ctx: AppContext) {
   return { judges: (await activeJudges(ctx.db)).map((j) => ({ id: j.id, name: j.display_name, email: j.email })) };
+}
+
+/** A judge's own starting point: the editions where committee nominations are assigned to them. */
+export async function myJudgingEditions(ctx: AppContext, judge: SessionUser) {
+  const rows = await judgeAssignmentEditions(ctx.db, judge.id);
+  return { editions: rows.map((r) => ({ id: r.id, yearBe: r.year_be, titleTh: r.title_th, titleEn: r.title_en, assigned: r.assigned, scored: r.scored })) };
 }
 
 export async function assignJudges(ctx: AppContext, actor: SessionUser, eid: string, nid: string, judgeIds: string[]) {

@@ -6,11 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CommitteeCategory } from '../../../engine/awards/category';
 import { api, ApiError, request } from '../../api/client';
-import type { Items } from '../../api/types';
 import { PageLoader } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
-import type { Edition } from '../questionnaire/api';
 import { awardsBase, pick, useAwardSet, useNominations, type Nomination } from './api';
 import { NominationCard } from './committee-parts';
 import { ProblemAlert } from './parts';
@@ -87,11 +85,21 @@ function EditionJudging({ eid }: { eid: string }) {
   );
 }
 
+/** An edition where the signed-in judge has nominations to score (GET /api/awards/my-judging). */
+interface JudgingEdition {
+  id: string;
+  yearBe: number;
+  titleTh: string;
+  titleEn: string;
+  assigned: number;
+  scored: number;
+}
+
 export default function JudgingPage() {
   const { eid } = useParams();
   const { t } = useTranslation(NS);
   const f = useFormat();
-  const editions = useQuery({ queryKey: ['editions'], queryFn: () => api.get<Items<Edition>>('/api/editions'), enabled: !eid });
+  const editions = useQuery({ queryKey: ['awards', 'my-judging'], queryFn: () => api.get<{ editions: JudgingEdition[] }>('/api/awards/my-judging'), enabled: !eid });
   return (
     <Stack>
       <PageHeader title={t('committee.judgingTitle')} description={t('committee.judgingIntro')} />
@@ -109,13 +117,16 @@ export default function JudgingPage() {
         <PageLoader />
       ) : editions.error ? (
         <ErrorAlert error={editions.error} />
-      ) : editions.data.items.length === 0 ? (
+      ) : editions.data.editions.length === 0 ? (
         <Empty title={t('committee.noAssigned')} />
       ) : (
-        editions.data.items.map((e) => (
+        editions.data.editions.map((e) => (
           <Card withBorder key={e.id}>
             <Group justify="space-between">
               <Text fw={600}>{f.pick(e.titleTh, e.titleEn)}</Text>
+              <Text size="sm" c="dimmed">
+                {t('committee.scoredOf', { scored: e.scored, assigned: e.assigned })}
+              </Text>
               <Anchor component={Link} to={`/judging/${e.id}`}>
                 {t('open')}
               </Anchor>
