@@ -72,7 +72,8 @@ describe('reviewer', () => {
     // r without a reason is refused by the server with a clear message; with a reason it is saved.
     await page.keyboard.press('r');
     await page.keyboard.press('Enter');
-    await page.getByText('เลือกเหตุผล', { exact: false }).first().waitFor();
+    // Wait for the server's refusal itself (the "choose a reason" hint is on screen all along, so it proves nothing).
+    await page.locator('[role="alert"][data-error-code]').first().waitFor();
     await page.keyboard.press('1');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId(`item-${codes[2]}`).getAttribute('data-status')).toBe('rejected');

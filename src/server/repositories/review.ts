@@ -31,6 +31,7 @@ export async function upsertReason(db: Kysely<Database>, r: ReasonRow): Promise<
 
 export interface AssignmentRow {
   organisation_id: string;
+  organisation_code: string;
   reviewer_id: string;
   reviewer_name: string;
 }
@@ -48,8 +49,10 @@ export async function assignmentsOf(db: Kysely<Database>, eid: string): Promise<
   return db
     .selectFrom('review_assignment as a')
     .innerJoin('app_user as u', 'u.id', 'a.reviewer_id')
-    .select(['a.organisation_id', 'a.reviewer_id', 'u.display_name as reviewer_name'])
+    .innerJoin('organisation as o', 'o.id', 'a.organisation_id')
+    .select(['a.organisation_id', 'o.code as organisation_code', 'a.reviewer_id', 'u.display_name as reviewer_name'])
     .where('a.edition_id', '=', eid)
+    .orderBy('o.code')
     .execute();
 }
 

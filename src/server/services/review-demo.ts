@@ -90,7 +90,8 @@ export async function simulateReviewDecisions(ctx: AppContext, opts: DemoReviewO
   const skip = new Set(opts.leavePending ?? []);
   const chosen = assignments
     .filter((a) => reviewable.has(a.organisation_id) && (!only || only.has(a.organisation_id)) && !skip.has(a.organisation_id))
-    .sort((a, b) => (a.organisation_id < b.organisation_id ? -1 : 1))
+    // By registry code, not id: ids are random per database, and the same seed must pick the same agencies.
+    .sort((a, b) => (a.organisation_code < b.organisation_code ? -1 : a.organisation_code > b.organisation_code ? 1 : 0))
     .filter(() => opts.share === undefined || rng.next() < opts.share);
   const userIds = [...new Set(chosen.map((a) => a.reviewer_id))];
   const users = userIds.length ? await ctx.db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'organisation_id']).where('id', 'in', userIds).execute() : [];
