@@ -14,7 +14,7 @@ import { frameworkItems, isAnswerable } from '../src/engine/questionnaire/items.
 import { loadConfig } from '../src/server/config.js';
 import { randomIds, systemClock } from '../src/server/clock.js';
 import { createSession } from '../src/server/services/auth.js';
-import { freePort, numberArg, treeCpuSeconds } from './support.js';
+import { cpuByRole, freePort, numberArg, treeCpuByProcess, treeCpuSeconds } from './support.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = numberArg;
@@ -23,6 +23,8 @@ const CLIENTS = arg('clients', 200);
 const SUBMISSIONS = arg('submissions', 2000);
 // --export 0 stops after the autosave runs (the export part takes minutes on a loaded machine).
 const EXPORT = arg('export', 1) !== 0;
+// --saturation 0 skips the back-to-back run (the interactive run then follows only the warm-up).
+const SATURATION = arg('saturation', 1) !== 0;
 // --cpu-prof 1 writes a V8 CPU profile of the server (its own process only) to ./bench/out/profiles on shutdown.
 const CPU_PROF = arg('cpu-prof', 0) !== 0;
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -142,17 +144,21 @@ async function main(): Promise<void> {
     console.log(`edition ${ed.id}: ${orgs.length} participating organisations, framework ${defaultFramework.version}`);
 
     // One coordinator per client organisation; sessions made the way login makes them (scrypt login ×200 is not what is measured).
-    const clients: { oid: string; cookie: string; csrf: string }[] = [];
+    // Each client remembers the versions it saw, across runs, like an open questionnaire page.
+    const clients: { oid: string; cookie: string; csrf: string; versions: Map<string, number> }[] = [];
     for (let i = 0; i < CLIENTS; i++) {
       const oid = orgs[i]!;
       const id = randomIds.uuid();
       await db.insertInto('app_user').values({ id, email: `coord${i}@bench.go.th`, display_name: `ผู้ประสานงาน ${i}`, password_hash: null, role: 'coordinator', organisation_id: oid, locale: 'th', active: true }).execute();
       const s = await createSession(ctx, id);
-      clients.push({ oid, cookie: `dgr_session=${s.token}`, csrf: s.csrfToken });
+      clients.push({ oid, cookie: `dgr_session=${s.token}`, csrf: s.csrfToken, versions: new Map() });
     }
     const items = frameworkItems(defaultFramework).filter((l) => isAnswerable(l.item) && !l.item.visibleIf).map((l) => l.item);
 
+    let run = 0;
     async function runLoad(label: string, thinkMs: number, seconds = SECONDS): Promise<void> {
+      // Request ids are unique across runs: a repeated id is an idempotent retry, which takes the slower general path.
+      const runTag = `r${++run}`;
       const latencies: number[] = [];
       let errors = 0;
       let conflicts = 0;
@@ -160,9 +166,11 @@ async function main(): Promise<void> {
       const started = Date.now();
       const cpu0 = treeCpuSeconds(child!.pid!);
       const node0 = processCpuSeconds(child!.pid!);
+      const procs0 = treeCpuByProcess(child!.pid!);
+      const client0 = process.cpuUsage();
       await Promise.all(
         clients.map(async (c, k) => {
-          const versions = new Map<string, number>();
+          const versions = c.versions;
           let n = 0;
           if (thinkMs > 0) await sleep(Math.random() * thinkMs);
           while (Date.now() < end && n < 1_000_000) {
@@ -170,7 +178,7 @@ async function main(): Promise<void> {
             const batch = 1 + (n % 3);
             const changes = Array.from({ length: batch }, (_, j) => {
               const item = items[(k * 7 + n * 3 + j) % items.length]!;
-              return { item: item.code, value: valueFor(item, n + j), baseVersion: versions.get(item.code) ?? 0, requestId: `b${k}-${n}-${j}` };
+              return { item: item.code, value: valueFor(item, n + j), baseVersion: versions.get(item.code) ?? 0, requestId: `${runTag}-${k}-${n}-${j}` };
             });
             const uniq = [...new Map(changes.map((x) => [x.item, x])).values()];
             const t = performance.now();
@@ -201,14 +209,18 @@ async function main(): Promise<void> {
       const secs = (Date.now() - started) / 1000;
       const cpuMs = ((treeCpuSeconds(child!.pid!) - cpu0) * 1000) / Math.max(1, latencies.length);
       const nodeMs = ((processCpuSeconds(child!.pid!) - node0) * 1000) / Math.max(1, latencies.length);
+      const clientCpu = process.cpuUsage(client0);
+      const clientMs = (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, latencies.length);
+      const roles = [...cpuByRole(procs0, treeCpuByProcess(child!.pid!))].sort((a, b) => b[1] - a[1]);
       latencies.sort((a, b) => a - b);
       console.log(
-        `${label}: ${latencies.length} saves in ${secs.toFixed(1)} s = ${(latencies.length / secs).toFixed(0)} req/s; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]?.toFixed(1)} ms; errors ${errors}, conflicts ${conflicts}; server+PostgreSQL CPU ${cpuMs.toFixed(2)} ms per save (Node ${nodeMs.toFixed(2)}, PostgreSQL ${(cpuMs - nodeMs).toFixed(2)}); load average ${loadAverage()}`,
+        `${label}: ${latencies.length} saves in ${secs.toFixed(1)} s = ${(latencies.length / secs).toFixed(0)} req/s; p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]?.toFixed(1)} ms; errors ${errors}, conflicts ${conflicts}; server+PostgreSQL CPU ${cpuMs.toFixed(2)} ms per save (Node ${nodeMs.toFixed(2)}, PostgreSQL ${(cpuMs - nodeMs).toFixed(2)}); load generator CPU ${clientMs.toFixed(2)} ms per save; load average ${loadAverage()}`,
       );
+      console.log(`  CPU ms per save by process: ${roles.map(([r, ms]) => `${r} ${(ms / Math.max(1, latencies.length)).toFixed(2)}`).join(', ')}`);
     }
 
     await runLoad(`warm-up (${CLIENTS} clients, 2 s)`, 0, 2).catch(() => {});
-    await runLoad(`autosave, ${CLIENTS} clients back to back (saturation)`, 0);
+    if (SATURATION) await runLoad(`autosave, ${CLIENTS} clients back to back (saturation)`, 0);
     await runLoad(`autosave, ${CLIENTS} clients each saving about once a second (interactive)`, 1000);
 
     if (!EXPORT) return;
