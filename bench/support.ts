@@ -90,7 +90,7 @@ export function treeCpuByProcess(rootPid: number): Map<number, { role: string; c
 }
 
 function processRole(pid: number): string {
-  let cmd = '';
+  let cmd: string;
   try {
     cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0+$/, '');
   } catch {
