@@ -131,6 +131,7 @@ describe('Digital Local access', () => {
     { method: 'GET', route: '/api/digital-local/judging/:year/entries', url: () => `/api/digital-local/judging/${YEAR}/entries`, allow: { judgeAssigned: 200, judgeNotAssigned: 200 } },
     { method: 'GET', route: '/api/digital-local/judging/entries/:id', url: () => `/api/digital-local/judging/entries/${ids.entryA}`, allow: { judgeAssigned: 200 } },
     { method: 'PUT', route: '/api/digital-local/judging/entries/:id/sheet', url: () => `/api/digital-local/judging/entries/${ids.entryA}/sheet`, payload: () => ({ baseVersion: 99, ratings: {} }), allow: { judgeAssigned: 409 } },
+    { method: 'GET', route: '/api/digital-local/entries/:id/sheet-history', url: () => `/api/digital-local/entries/${ids.entryB}/sheet-history`, allow: { admin: 200 } },
     { method: 'POST', route: '/api/digital-local/judging/entries/:id/sheet/submit', url: () => `/api/digital-local/judging/entries/${ids.entryA}/sheet/submit`, payload: () => ({}), allow: { judgeAssigned: 400 } },
 
     { method: 'GET', route: '/api/digital-local/contests/:year/committee', url: () => `${year}/committee`, allow: { admin: 200 } },

@@ -322,7 +322,7 @@ describe('Digital Local: the whole path over HTTP', () => {
     expect(frozen.statusCode).toBe(409);
     const audit = await h.db.selectFrom('audit_log').select('action').where('action', 'like', 'dl.%').execute();
     expect(new Set(audit.map((a) => a.action))).toEqual(
-      new Set(['dl.contest.create', 'dl.entry.create', 'dl.entry.submit', 'dl.judge.affiliations', 'dl.judge.declare', 'dl.assignment.release', 'dl.assignment.auto', 'dl.sheet.submit', 'dl.committee.basis', 'dl.committee.override', 'dl.committee.confirm', 'dl.announce']),
+      new Set(['dl.contest.create', 'dl.entry.create', 'dl.entry.submit', 'dl.judge.affiliations', 'dl.judge.declare', 'dl.assignment.release', 'dl.assignment.auto', 'dl.sheet.save', 'dl.sheet.submit', 'dl.committee.basis', 'dl.committee.override', 'dl.committee.confirm', 'dl.announce']),
     );
     const verify = await as(h.app, s.admin!, { method: 'GET', url: '/api/audit/verify' });
     if (verify.statusCode === 200) expect(verify.json().ok).toBe(true);

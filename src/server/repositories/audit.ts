@@ -99,3 +99,16 @@ export async function auditForOrganisation(db: Kysely<Database>, organisationId:
     .execute();
   return rows.map((r) => ({ ...r, id: String(r.id) }));
 }
+
+/** One entity's entries in chain order (the history of a record, e.g. every save of a score sheet). */
+export async function auditForEntity(db: Kysely<Database>, entity: string, entityId: string, actions?: string[]): Promise<AuditListRow[]> {
+  let q = db
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+    .select(['a.id', 'a.at', 'a.actor_id', 'u.display_name as actor_name', 'a.action', 'a.entity', 'a.entity_id', 'a.before', 'a.after'])
+    .where('a.entity', '=', entity)
+    .where('a.entity_id', '=', entityId);
+  if (actions) q = q.where('a.action', 'in', actions);
+  const rows = await q.orderBy('a.id', 'asc').execute();
+  return rows.map((r) => ({ ...r, id: String(r.id) }));
+}

@@ -25,6 +25,7 @@ import {
   removeOverride,
   saveSheet,
   setAffiliations,
+  sheetHistory,
   submitSheet,
 } from '../services/digital-local-judging.js';
 
@@ -119,6 +120,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
       return r.sheet;
     },
   );
+  app.get('/api/digital-local/entries/:id/sheet-history', { config: { roles: ['admin'] }, schema: { params: IdParams } }, async (request) => sheetHistory(ctx, request.params.id));
   app.post('/api/digital-local/judging/entries/:id/sheet/submit', { config: { roles: ['judge'] }, schema: { params: IdParams } }, async (request) =>
     submitSheet(ctx, currentUser(request), request.params.id),
   );

@@ -70,6 +70,7 @@ import {
   type OverrideRow,
   type SheetRow,
 } from '../repositories/digital-local-judging.js';
+import { auditForEntity } from '../repositories/audit.js';
 import { appendAudit } from './audit.js';
 import { configOf, contestPhase, dateEn, dateTh, entryJson, instantsOf, laoTypeOf, presentContest, presentEntrySummary, readableEntry, requireContest } from './digital-local.js';
 
@@ -393,6 +394,12 @@ function presentSheet(s: SheetRow, config: ContestConfig, names: Map<string, str
   };
 }
 
+/** Same scores, comments and overall comment (criteria in any order). */
+function sameSheetContent(row: SheetRow, ratings: SheetRow['ratings'], overall: string | null): boolean {
+  const norm = (r: SheetRow['ratings']) => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]!.score, r[k]!.comment ?? '']));
+  return (row.overall_comment ?? null) === overall && norm(row.ratings) === norm(ratings);
+}
+
 /** The entry when this judge is assigned to it and it is submitted; anything else is NOT_FOUND. */
 async function assignedEntry(db: Db, judge: SessionUser, entryId: string): Promise<{ entry: EntryRow; judges: string[] }> {
   if (judge.role !== 'judge' || !isUuid(entryId)) throw new AppError('NOT_FOUND');
@@ -463,23 +470,39 @@ export async function saveSheet(ctx: AppContext, judge: SessionUser, entryId: st
     const config = configOf(contest);
     assertJudgingOpen(contest, now);
     const current = await findSheet(trx, entryId, judge.id, true);
-    if (current?.status === 'submitted') throw stateError('submitted', 'ส่งคะแนนแล้ว แก้ไขไม่ได้', 'The score sheet has been submitted and is final', 'status');
+    const ratings: SheetRow['ratings'] = {};
+    for (const [code, r] of Object.entries(input.ratings)) ratings[code] = { score: r.score, comment: r.comment ?? '' };
+    const overall = input.overallComment?.trim() || null;
+    // A retried save (the answer was lost) or a save that changes nothing: answered with the stored sheet, no new
+    // version and no second audit entry, so the history shows each real change once.
+    const same = current !== undefined && sameSheetContent(current, ratings, overall);
+    if (current?.status === 'submitted') {
+      if (same && input.baseVersion >= current.version - 2) return { status: 'saved' as const, sheet: presentSheet(current, config, names) };
+      throw stateError('submitted', 'ส่งคะแนนแล้ว แก้ไขไม่ได้', 'The score sheet has been submitted and is final', 'status');
+    }
+    if (same && (input.baseVersion === current.version || input.baseVersion === current.version - 1)) return { status: 'saved' as const, sheet: presentSheet(current, config, names) };
     if ((current?.version ?? 0) !== input.baseVersion) {
       if (current) return { status: 'conflict' as const, current: presentSheet(current, config, names) };
       throw new AppError('CONFLICT', { detail: 'there is no score sheet yet: use baseVersion 0' });
     }
-    const ratings: SheetRow['ratings'] = {};
-    for (const [code, r] of Object.entries(input.ratings)) ratings[code] = { score: r.score, comment: r.comment ?? '' };
     const sheet: ScoreSheet = { entryId, judgeId: judge.id, ratings, status: 'draft' };
     const problems = validateScoreSheet(sheet, config.rubric, { forSubmission: false });
     if (problems.length > 0) throw invalidProblems(problems);
-    const overall = input.overallComment?.trim() || null;
     if (current) await updateSheet(trx, entryId, judge.id, { ratings, overall_comment: overall, now, submit: false });
     else if (!(await insertSheet(trx, { entry_id: entryId, judge_id: judge.id, contest_year: entry.contest_year, ratings, overall_comment: overall, now }))) {
       // Another request of the same judge created the sheet meanwhile: the later writer sees it and chooses.
       return { status: 'conflict' as const, current: presentSheet((await findSheet(trx, entryId, judge.id))!, config, names) };
     }
     const saved = (await findSheet(trx, entryId, judge.id))!;
+    await appendAudit(trx, now, {
+      actorId: judge.id,
+      action: 'dl.sheet.save',
+      entity: 'dl_score_sheet',
+      entityId: entryId,
+      organisationId: entry.organisation_id,
+      ...(current ? { before: { version: current.version, ratings: current.ratings, overallComment: current.overall_comment } } : {}),
+      after: { contestYear: entry.contest_year, judgeId: judge.id, version: saved.version, ratings, overallComment: overall, total: sheetTotal(toSheet(saved), config.rubric) },
+    });
     return { status: 'saved' as const, sheet: presentSheet(saved, config, names) };
   });
 }
@@ -505,10 +528,39 @@ export async function submitSheet(ctx: AppContext, judge: SessionUser, entryId: 
       entity: 'dl_score_sheet',
       entityId: entryId,
       organisationId: entry.organisation_id,
-      after: { contestYear: entry.contest_year, judgeId: judge.id, ratings: current!.ratings, overallComment: current!.overall_comment, total: sheetTotal(sheet, config.rubric) },
+      after: { contestYear: entry.contest_year, judgeId: judge.id, version: current!.version + 1, ratings: current!.ratings, overallComment: current!.overall_comment, total: sheetTotal(sheet, config.rubric) },
     });
     return presentSheet((await findSheet(trx, entryId, judge.id))!, config, names);
   });
+}
+
+/**
+ * How each judge's sheet for an entry evolved: every save and the submission, from the hash-chained audit log
+ * (for the committee; judges' names shown).
+ */
+export async function sheetHistory(ctx: AppContext, entryId: string) {
+  if (!isUuid(entryId)) throw new AppError('NOT_FOUND');
+  const entry = await findEntry(ctx.db, entryId);
+  if (!entry) throw new AppError('NOT_FOUND');
+  const rows = await auditForEntity(ctx.db, 'dl_score_sheet', entryId, ['dl.sheet.save', 'dl.sheet.submit']);
+  const names = await judgeNames(ctx.db, [...new Set(rows.map((r) => r.actor_id).filter((x): x is string => !!x))]);
+  return {
+    entry: presentEntrySummary(entry),
+    items: rows.map((r) => {
+      const a = (r.after ?? {}) as { judgeId?: string; version?: number; ratings?: SheetRow['ratings']; overallComment?: string | null; total?: number | null };
+      const judgeId = a.judgeId ?? r.actor_id ?? '';
+      return {
+        at: new Date(r.at).toISOString(),
+        action: r.action === 'dl.sheet.submit' ? ('submit' as const) : ('save' as const),
+        judgeId,
+        judgeName: names.get(judgeId) ?? r.actor_name ?? '',
+        version: a.version ?? null,
+        ratings: a.ratings ?? {},
+        overallComment: a.overallComment ?? null,
+        total: a.total ?? null,
+      };
+    }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

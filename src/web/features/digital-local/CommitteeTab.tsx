@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ui';
 import { dlApi, keys, useCommittee, type Contest, type RankedEntryView, type Report, type ScoreBasis } from './api';
 import { fmtScore, TierBadge, tierName, useEn } from './components';
 import { NS } from './i18n';
+import { SheetHistoryDialog } from './SheetHistoryDialog';
 
 const BASES: ScoreBasis[] = ['raw', 'zscore', 'additive'];
 
@@ -36,6 +37,7 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
   const client = useQueryClient();
   const q = useCommittee(contest.year);
   const [overriding, setOverriding] = useState<RankedEntryView | null>(null);
+  const [historyOf, setHistoryOf] = useState<RankedEntryView | null>(null);
   const [confirming, setConfirming] = useState<'confirm' | 'announce' | null>(null);
   const [basisReason, setBasisReason] = useState('');
   const [pendingBasis, setPendingBasis] = useState<ScoreBasis | null>(null);
@@ -230,11 +232,16 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {!locked ? (
-                      <Button size="xs" variant="subtle" onClick={() => setOverriding(row)}>
-                        {t('committee.changeTier')}
+                    <Group gap={4} wrap="nowrap">
+                      {!locked ? (
+                        <Button size="xs" variant="subtle" onClick={() => setOverriding(row)}>
+                          {t('committee.changeTier')}
+                        </Button>
+                      ) : null}
+                      <Button size="xs" variant="subtle" aria-label={t('history.openFor', { entry: f.name(row.entry.organisation) })} onClick={() => setHistoryOf(row)}>
+                        {t('history.open')}
                       </Button>
-                    ) : null}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               );
@@ -319,6 +326,7 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
         </Stack>
       </Modal>
       {overriding ? <OverrideDialog contest={contest} row={overriding} onClose={() => setOverriding(null)} onDone={setReport} /> : null}
+      {historyOf ? <SheetHistoryDialog contest={contest} entryId={historyOf.entryId} entryName={f.name(historyOf.entry.organisation)} onClose={() => setHistoryOf(null)} /> : null}
     </Stack>
   );
 }

@@ -241,6 +241,11 @@ export interface Report {
   announcedAt: string | null;
 }
 
+export interface SheetHistory {
+  entry: EntrySummary;
+  items: { at: string; action: 'save' | 'submit'; judgeId: string; judgeName: string; version: number | null; ratings: Record<string, Rating>; overallComment: string | null; total: number | null }[];
+}
+
 export interface PublicWinner {
   rank: number | null;
   title: string;
@@ -304,6 +309,8 @@ export const dlApi = {
   assignments: (year: number | string) => api.get<AssignmentMatrix>(`${c(year)}/assignments`),
   autoAssign: (year: number | string) => api.post<AutoAssignAnswer>(`${c(year)}/assignments/auto`, {}),
   changeAssignment: (year: number | string, change: AssignmentChange) => api.post<{ warnings: JudgingReason[] }>(`${c(year)}/assignments/changes`, change),
+  /** Every save and submission of the judges' sheets for one entry (audit log), oldest first. */
+  sheetHistory: (entryId: string) => api.get<SheetHistory>(`${BASE}/entries/${enc(entryId)}/sheet-history`),
   committee: (year: number | string, basis?: ScoreBasis) => api.get<Report>(`${c(year)}/committee`, { basis }),
   chooseBasis: (year: number | string, basis: ScoreBasis, reason: string) => request<Report>('PUT', `${c(year)}/committee/basis`, { body: { basis, reason: reason || undefined } }),
   overrideTier: (year: number | string, entryId: string, tier: string | null, reason: string) => api.post<Report>(`${c(year)}/committee/overrides`, { entryId, tier, reason }),
@@ -329,6 +336,8 @@ export const keys = {
   judgeEntry: (entryId: string) => ['dl', 'judge-entry', entryId] as const,
   entries: (year: number | string) => ['dl', 'entries', String(year)] as const,
   matrix: (year: number | string) => ['dl', 'matrix', String(year)] as const,
+  /** Every save and submission of the judges' sheets for one entry (audit log), oldest first. */
+  sheetHistory: (entryId: string) => api.get<SheetHistory>(`${BASE}/entries/${enc(entryId)}/sheet-history`),
   committee: (year: number | string, basis?: ScoreBasis) => ['dl', 'committee', String(year), basis ?? 'chosen'] as const,
   publicContests: () => api.get<{ items: { year: number; name: I18nText; announcedAt: string }[] }>('/api/public/digital-local/contests'),
   winners: (year: number | string) => ['dl', 'winners', String(year)] as const,

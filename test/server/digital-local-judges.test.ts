@@ -1,0 +1,107 @@
+// Digital Local judges over HTTP: every sheet save audited (retries idempotent, history for the committee), judges
+// anonymous to each other, capacity-aware assignment, and self-declared conflicts flagged for the admin.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, as, PASSWORD, seedUser, signIn, startHarness, type Harness, type Session } from './support/foundation.js';
+import { addLao, contestConfig, DATES, SECTIONS, YEAR } from './support/digital-local.js';
+
+const JUDGES = ['ann@judge.go.th', 'ben@judge.go.th', 'cat@judge.go.th', 'dan@judge.go.th'];
+const NAMES: Record<string, string> = { 'ann@judge.go.th': 'Ann Judge', 'ben@judge.go.th': 'Ben Judge', 'cat@judge.go.th': 'Cat Judge', 'dan@judge.go.th': 'Dan Judge' };
+const CODES = ['problem', 'policy_plan', 'work_process', 'results'];
+const full = (score: number, note = 'ดี') => Object.fromEntries(CODES.map((c) => [c, { score, comment: `${note} ${c}` }]));
+
+describe('Digital Local judges', () => {
+  let h: Harness;
+  let s: Record<string, Session> = {};
+  const judgeId: Record<string, string> = {};
+  const entries: { id: string; laoId: string; province: string; email: string }[] = [];
+
+  async function signInAll() {
+    const out: Record<string, Session> = { admin: await signIn(h.app, ADMIN.email, ADMIN.password, '10.5.0.1') };
+    for (const [i, e] of JUDGES.entries()) out[e] = await signIn(h.app, e, PASSWORD, `10.5.1.${i + 1}`);
+    for (const [i, e] of entries.entries()) out[e.email] = await signIn(h.app, e.email, PASSWORD, `10.5.2.${i + 1}`);
+    s = out;
+  }
+  const get = (who: string, url: string) => as(h.app, s[who]!, { method: 'GET', url });
+  const send = (who: string, method: 'POST' | 'PUT' | 'DELETE', url: string, payload: object = {}) => as(h.app, s[who]!, { method, url, payload });
+
+  beforeAll(async () => {
+    h = await startHarness({ LOGIN_RATE_LIMIT: '1000' });
+    for (const e of JUDGES) judgeId[e] = await seedUser(h.db, { email: e, role: 'judge', displayName: NAMES[e] });
+    const provinces = ['50', '40', '90', '30'];
+    for (const [i, province] of provinces.entries()) {
+      const laoId = await addLao(h.db, { code: `JDG-${i}`, nameTh: `เทศบาลทดสอบกรรมการ ${i}`, type: 'town_municipality', province });
+      const email = `lao${i}@lao.go.th`;
+      await seedUser(h.db, { email, role: 'lao_applicant', organisationId: laoId });
+      entries.push({ id: '', laoId, province, email });
+    }
+    await signInAll();
+    expect((await send('admin', 'PUT', `/api/digital-local/contests/${YEAR}`, { config: contestConfig({ judgesPerEntry: 2 }) })).statusCode).toBe(200);
+    for (const e of entries) {
+      const created = (await send(e.email, 'POST', `/api/digital-local/contests/${YEAR}/entries`, { title: `ผลงาน ${e.province}` })).json();
+      e.id = created.id;
+      await send(e.email, 'PUT', `/api/digital-local/entries/${e.id}`, { baseVersion: 1, requestId: `r-${e.province}`, summary: 'สรุป', sections: SECTIONS });
+      expect((await send(e.email, 'POST', `/api/digital-local/entries/${e.id}/submit`, {})).json().status).toBe('submitted');
+    }
+  }, 120_000);
+  afterAll(async () => h?.close());
+
+  /** Assigns the pairs by hand (admin, after the close), replacing nothing. */
+  async function assign(pairs: [number, string][]) {
+    for (const [i, judge] of pairs) {
+      const r = await send('admin', 'POST', `/api/digital-local/contests/${YEAR}/assignments/changes`, { kind: 'add', entryId: entries[i]!.id, judgeId: judgeId[judge] });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+  }
+
+  describe('score sheet saves are audited', () => {
+    it('each real save and the submission leave one audit entry; retries answer the stored sheet and add nothing', async () => {
+      h.clock.set(DATES.afterClose);
+      await signInAll();
+      await assign([[0, JUDGES[0]!], [0, JUDGES[1]!]]);
+      h.clock.set(DATES.judging);
+      await signInAll();
+      const url = `/api/digital-local/judging/entries/${entries[0]!.id}/sheet`;
+      const first = { baseVersion: 0, ratings: { problem: { score: 3, comment: 'เริ่มต้น' } } };
+      const a = await send(JUDGES[0]!, 'PUT', url, first);
+      expect(a.json()).toMatchObject({ status: 'draft', version: 1 });
+      // The answer was lost and the browser sends the same save again: same sheet, no second version.
+      const retry = await send(JUDGES[0]!, 'PUT', url, first);
+      expect(retry.statusCode, retry.body).toBe(200);
+      expect(retry.json().version).toBe(1);
+      const second = { baseVersion: 1, ratings: full(4, 'ทบทวน'), overallComment: 'ภาพรวมดี' };
+      expect((await send(JUDGES[0]!, 'PUT', url, second)).json().version).toBe(2);
+      expect((await send(JUDGES[0]!, 'PUT', url, second)).json().version).toBe(2);
+      // A different change from the old base is still a conflict, not a silent overwrite.
+      const stale = await send(JUDGES[0]!, 'PUT', url, { baseVersion: 1, ratings: full(2) });
+      expect(stale.statusCode).toBe(409);
+      expect((await send(JUDGES[0]!, 'POST', `${url}/submit`)).json()).toMatchObject({ status: 'submitted', version: 3 });
+      expect((await send(JUDGES[0]!, 'POST', `${url}/submit`)).statusCode).toBe(200);
+      // The last draft save retried after the submission: answered, still final, nothing written.
+      const late = await send(JUDGES[0]!, 'PUT', url, second);
+      expect(late.json()).toMatchObject({ status: 'submitted', version: 3 });
+
+      const rows = await h.db.selectFrom('audit_log').select(['action', 'actor_id', 'before', 'after']).where('entity', '=', 'dl_score_sheet').where('entity_id', '=', entries[0]!.id).orderBy('id').execute();
+      expect(rows.map((r) => r.action)).toEqual(['dl.sheet.save', 'dl.sheet.save', 'dl.sheet.submit']);
+      expect(rows.every((r) => r.actor_id === judgeId[JUDGES[0]!])).toBe(true);
+      expect(rows[1]!.before).toMatchObject({ version: 1, ratings: { problem: { score: 3, comment: 'เริ่มต้น' } } });
+      expect(rows[1]!.after).toMatchObject({ version: 2, total: 4, overallComment: 'ภาพรวมดี' });
+      const verify = await get('admin', '/api/audit/verify');
+      if (verify.statusCode === 200) expect(verify.json().ok).toBe(true);
+    });
+
+    it('the committee reads how each score evolved, with the judges named; judges and applicants cannot', async () => {
+      const url = `/api/digital-local/entries/${entries[0]!.id}/sheet-history`;
+      const r = await get('admin', url);
+      expect(r.statusCode).toBe(200);
+      const items = r.json().items;
+      expect(items.map((x: { action: string; version: number }) => [x.action, x.version])).toEqual([
+        ['save', 1],
+        ['save', 2],
+        ['submit', 3],
+      ]);
+      expect(items[0]).toMatchObject({ judgeName: 'Ann Judge', ratings: { problem: { score: 3 } }, total: null });
+      expect(items[2]).toMatchObject({ judgeName: 'Ann Judge', total: 4 });
+      for (const who of [JUDGES[0]!, entries[0]!.email]) expect((await get(who, url)).statusCode).toBe(404);
+    });
+  });
+});
