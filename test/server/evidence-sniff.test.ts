@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectEvidenceType } from '../../src/server/evidence/sniff.js';
 import { EvidenceStore } from '../../src/server/evidence/store.js';
-import { cleanFilename, contentDisposition } from '../../src/server/services/evidence.js';
+import { contentDisposition } from '../../src/server/services/evidence.js';
+import { cleanFilename } from '../../src/server/services/upload-staging.js';
 import { FILES } from './support/questionnaire.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgr-sniff-'));

@@ -1,6 +1,5 @@
 // Digital Government Awards: award sets, compute, decision workflow, roll-ups, committee nominations and scoring, certificates.
 import { Type } from 'typebox';
-import multipart from '@fastify/multipart';
 import type { AppContext, AppInstance } from '../app.js';
 import { AppError } from '../../shared/errors.js';
 import { currentUser } from '../plugins/auth.js';
@@ -31,6 +30,7 @@ import {
 } from '../services/awards-committee.js';
 import { certificatePdf, certificatesZip, editionCertificates, verifyCertificate } from '../services/awards-certificates.js';
 import { contentDisposition } from '../services/evidence.js';
+import { receiveUpload, registerUploadParser, sendStoredFile } from './file-upload.js';
 
 const Id = Type.String({ maxLength: 64 });
 const CategoryId = Type.String({ maxLength: 64 });
@@ -40,8 +40,11 @@ const CatParams = Type.Object({ eid: Id, categoryId: CategoryId });
 const NidParams = Type.Object({ eid: Id, nid: Id });
 const Code = Type.String({ maxLength: 40 });
 
+const missingFile = () =>
+  new AppError('VALIDATION_FAILED', { detail: 'multipart field "file" is missing' }, [{ path: 'body/file', th: 'ต้องส่งไฟล์ในช่อง "file"', en: 'Send the file in the multipart field "file"' }]);
+
 export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: ctx.config.UPLOAD_MAX_MB * 1024 * 1024 + 1, files: 1, fields: 5, fieldSize: 1024 } });
+  await registerUploadParser(app, ctx);
 
   // ---- award sets ----
   app.get('/api/awards/editions/:eid/set', { schema: { params: EidParams } }, async (request) => getAwardSet(ctx, request.params.eid));
@@ -145,44 +148,15 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
     { config: { roles: ['admin', 'head', 'coordinator'] }, schema: { params: NidParams } },
     async (request, reply) => {
       const user = currentUser(request);
-      const missing = () =>
-        new AppError('VALIDATION_FAILED', { detail: 'multipart field "file" is missing' }, [{ path: 'body/file', th: 'ต้องส่งไฟล์ในช่อง "file"', en: 'Send the file in the multipart field "file"' }]);
-      if (!request.isMultipart()) throw missing();
-      for await (const part of request.parts()) {
-        if (part.type === 'field') continue;
-        if (part.fieldname !== 'file') {
-          part.file.resume();
-          continue;
-        }
-        try {
-          const f = await uploadNominationEvidence(ctx, user, request.params.eid, request.params.nid, { filename: part.filename, stream: part.file });
-          return reply.status(201).send(f);
-        } catch (err) {
-          // Refused before the body was read: drain it (bounded by the size limit) so the client can read the answer.
-          if (!part.file.readableEnded && !part.file.destroyed) {
-            part.file.resume();
-            await new Promise<void>((resolve) => {
-              part.file.once('end', resolve);
-              part.file.once('error', () => resolve());
-              part.file.once('close', resolve);
-            });
-          }
-          throw err;
-        }
-      }
-      throw missing();
+      const f = await receiveUpload(request, { fields: [], missing: missingFile }, (_fields, incoming) =>
+        uploadNominationEvidence(ctx, user, request.params.eid, request.params.nid, incoming),
+      );
+      return reply.status(201).send(f);
     },
   );
 
   app.get('/api/awards/editions/:eid/nominations/:nid/evidence/:fid', { schema: { params: Type.Object({ eid: Id, nid: Id, fid: Id }) } }, async (request, reply) => {
-    const { file, stream, inline } = await nominationEvidenceDownload(ctx, currentUser(request), request.params.eid, request.params.nid, request.params.fid);
-    return reply
-      .header('Content-Type', file.mime_type)
-      .header('Content-Length', String(file.size))
-      .header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'private, no-store')
-      .send(stream);
+    return sendStoredFile(reply, await nominationEvidenceDownload(ctx, currentUser(request), request.params.eid, request.params.nid, request.params.fid));
   });
 
   app.put(

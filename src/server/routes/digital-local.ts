@@ -1,11 +1,10 @@
 // Digital Local contest HTTP API: contests, public sign-up and LAO look-ups, entries with drafts and attachments (judging in digital-local-judging.ts).
 import { Type } from 'typebox';
-import multipart from '@fastify/multipart';
 import type { AppContext, AppInstance } from '../app.js';
 import { AppError } from '../../shared/errors.js';
 import { LAO_TYPES, type ContestConfig } from '../../engine/judging/index.js';
 import { currentUser } from '../plugins/auth.js';
-import { contentDisposition } from '../services/evidence.js';
+import { receiveUpload, registerUploadParser, sendStoredFile } from './file-upload.js';
 import {
   attachmentForDownload,
   createEntry,
@@ -97,8 +96,7 @@ function needField(name: string): AppError {
 }
 
 export async function digitalLocalRoutes(app: AppInstance, ctx: AppContext): Promise<void> {
-  // One more byte than the limit lets the store tell "exactly the limit" from "over it".
-  await app.register(multipart, { limits: { fileSize: ctx.config.UPLOAD_MAX_MB * 1024 * 1024 + 1, files: 1, fields: 5, fieldSize: 1024 } });
+  await registerUploadParser(app, ctx);
 
   // ----- public: LAO look-up for the sign-up form, sign-up request
 
@@ -212,45 +210,14 @@ export async function digitalLocalRoutes(app: AppInstance, ctx: AppContext): Pro
 
   app.post('/api/digital-local/entries/:id/attachments', { config: { roles: ['lao_applicant'] }, schema: { params: IdParams } }, async (request, reply) => {
     const user = currentUser(request);
-    if (!request.isMultipart()) throw needField('file');
-    let section: string | null = null;
-    for await (const part of request.parts()) {
-      if (part.type === 'field') {
-        if (part.fieldname === 'section') section = String(part.value).trim() || null;
-        continue;
-      }
-      if (part.fieldname !== 'file') {
-        part.file.resume();
-        continue;
-      }
-      try {
-        const file = await uploadAttachment(ctx, user, request.params.id, section, { filename: part.filename, stream: part.file });
-        return reply.status(201).send(file);
-      } catch (err) {
-        // Refused before the body was read: drain it (bounded by the size limit) so the client can read the answer.
-        if (!part.file.readableEnded && !part.file.destroyed) {
-          part.file.resume();
-          await new Promise<void>((resolve) => {
-            part.file.once('end', resolve);
-            part.file.once('error', () => resolve());
-            part.file.once('close', resolve);
-          });
-        }
-        throw err;
-      }
-    }
-    throw needField('file');
+    const file = await receiveUpload(request, { fields: ['section'], missing: needField }, (fields, incoming) =>
+      uploadAttachment(ctx, user, request.params.id, fields.section?.trim() || null, incoming),
+    );
+    return reply.status(201).send(file);
   });
 
   app.get('/api/digital-local/attachments/:id', { schema: { params: IdParams } }, async (request, reply) => {
-    const { file, stream, inline } = await attachmentForDownload(ctx, currentUser(request), request.params.id);
-    return reply
-      .header('Content-Type', file.mime_type)
-      .header('Content-Length', String(file.size))
-      .header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', file.filename))
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Cache-Control', 'private, no-store')
-      .send(stream);
+    return sendStoredFile(reply, await attachmentForDownload(ctx, currentUser(request), request.params.id));
   });
 
   app.delete('/api/digital-local/attachments/:id', { config: { roles: ['lao_applicant'] }, schema: { params: IdParams } }, async (request, reply) => {

@@ -14,9 +14,6 @@ import {
 import type { AwardGiven } from '../../engine/awards/rollup.js';
 import { can, type SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
-import { FileTooLargeError, type StagedFile } from '../evidence/store.js';
-import { detectEvidenceType, extensionFor, INLINE_MIME } from '../evidence/sniff.js';
-import { ensureBlob } from '../repositories/evidence.js';
 import {
   activeJudges,
   findDecision,
@@ -39,7 +36,7 @@ import type { EditionRow } from '../repositories/editions.js';
 import { findOrganisation } from '../repositories/organisations.js';
 import { appendAudit } from './audit.js';
 import { loadAwardSet, presentDecision, problemsToError, requireAwardsEdition, type CommitteeRecord } from './awards.js';
-import { cleanFilename, evidenceStore, type IncomingFile } from './evidence.js';
+import { openStoredFile, recordBlob, storeUpload, type IncomingFile } from './upload-staging.js';
 
 type Db = Kysely<Database>;
 
@@ -186,44 +183,25 @@ export async function uploadNominationEvidence(ctx: AppContext, user: SessionUse
   const n = await requireNomination(ctx.db, user, e, nid);
   if (!can(user, 'awards.nominate', { organisationId: n.organisation_id })) throw new AppError('NOT_FOUND');
   await assertOpen(ctx.db, e.id, n.category_id);
-  const store = evidenceStore(ctx);
-  const maxBytes = ctx.config.UPLOAD_MAX_MB * 1024 * 1024;
-  let staged: StagedFile | null = null;
-  try {
-    try {
-      staged = await store.stage(file.stream, maxBytes);
-    } catch (err) {
-      if (err instanceof FileTooLargeError || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { maxMb: ctx.config.UPLOAD_MAX_MB });
-      throw err;
-    }
-    if (staged.size === 0) throw new AppError('FILE_TYPE_REFUSED', { detected: 'empty' });
-    const type = await detectEvidenceType(staged.tmpPath);
-    if (!type.ok) throw new AppError('FILE_TYPE_REFUSED', { detected: type.detected });
-    await store.commit(staged);
+  return storeUpload(ctx, file, async (upload) => {
     const now = ctx.clock.now();
     const id = ctx.ids.uuid();
-    const filename = cleanFilename(file.filename, type.ext);
-    const s = staged;
+    const { filename, size, mimeType, sha256 } = upload;
     await ctx.db.transaction().execute(async (trx) => {
       await lockEditionForAwards(trx, e.id);
       await assertOpen(trx, e.id, n.category_id);
-      await ensureBlob(trx, { sha256: s.sha256, size: s.size, mime_type: type.mime, created_at: now });
-      await insertNominationFile(trx, { id, nomination_id: n.id, sha256: s.sha256, filename, size: s.size, mime_type: type.mime, uploaded_by: user.id, uploaded_at: now });
-      await appendAudit(trx, now, { actorId: user.id, action: 'awards.nomination_evidence', entity: 'award_nomination', entityId: n.id, organisationId: n.organisation_id, after: { fileId: id, filename, size: s.size, mimeType: type.mime, sha256: s.sha256 } });
+      await recordBlob(trx, upload, now);
+      await insertNominationFile(trx, { id, nomination_id: n.id, sha256, filename, size, mime_type: mimeType, uploaded_by: user.id, uploaded_at: now });
+      await appendAudit(trx, now, { actorId: user.id, action: 'awards.nomination_evidence', entity: 'award_nomination', entityId: n.id, organisationId: n.organisation_id, after: { fileId: id, filename, size, mimeType, sha256 } });
     });
-    return { id, filename, size: s.size, mimeType: type.mime, uploadedAt: now.toISOString() };
-  } finally {
-    if (staged) await store.discard(staged);
-  }
+    return { id, filename, size, mimeType, uploadedAt: now.toISOString() };
+  });
 }
 
 export async function nominationEvidenceDownload(ctx: AppContext, user: SessionUser, eid: string, nid: string, fid: string) {
   const e = await requireAwardsEdition(ctx.db, eid);
   const n = await requireNomination(ctx.db, user, e, nid);
-  const f = (await nominationFiles(ctx.db, [n.id])).find((x) => x.id === fid);
-  const store = evidenceStore(ctx);
-  if (!f || !store.exists(f.sha256)) throw new AppError('NOT_FOUND');
-  return { file: f, stream: store.open(f.sha256), inline: INLINE_MIME.has(f.mime_type), ext: extensionFor(f.mime_type) };
+  return openStoredFile(ctx, (await nominationFiles(ctx.db, [n.id])).find((x) => x.id === fid));
 }
 
 export async function judgeList(ctx: AppContext) {

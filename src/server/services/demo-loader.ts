@@ -35,7 +35,8 @@ import {
 import { presentSessionUser } from './auth.js';
 import { appendAudit } from './audit.js';
 import { createEdition, populationPreview, setPopulation, transitionEdition } from './editions.js';
-import { evidenceStore, uploadEvidence } from './evidence.js';
+import { uploadEvidence } from './evidence.js';
+import { evidenceStore } from './upload-staging.js';
 import { importFramework } from './frameworks.js';
 import { acceptInvitation, createInvitation } from './invitations.js';
 import { hashPassword } from './passwords.js';

@@ -15,7 +15,7 @@ import { appendAudit } from './audit.js';
 import { presentSessionUser } from './auth.js';
 import { createEntry, defaultContest, laoTypeOf, saveContest, saveDraft, uploadAttachment } from './digital-local.js';
 import { announceResults, autoAssign, chooseBasis, committeeView, confirmResults, declareConflict, addOverride, setAffiliations } from './digital-local-judging.js';
-import { evidenceStore } from './evidence.js';
+import { evidenceStore } from './upload-staging.js';
 import { hashPassword } from './passwords.js';
 import { DEMO_PASSWORD } from './demo-loader.js';
 import { importLaos } from './lao-import.js';

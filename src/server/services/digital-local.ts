@@ -13,9 +13,6 @@ import {
 } from '../../engine/judging/index.js';
 import { canReadDlEntry, canWriteDlEntry, type SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
-import { FileTooLargeError, type StagedFile } from '../evidence/store.js';
-import { detectEvidenceType, extensionFor, INLINE_MIME } from '../evidence/sniff.js';
-import { ensureBlob } from '../repositories/evidence.js';
 import { countAttempt } from '../repositories/login-attempts.js';
 import { emailExists } from '../repositories/users.js';
 import {
@@ -49,9 +46,9 @@ import {
 import { assignedJudgeIds, countSheets, deleteUnscoredAssignments } from '../repositories/digital-local-judging.js';
 import { appendAudit } from './audit.js';
 import { randomToken, sha256Hex } from './auth.js';
-import { cleanFilename, evidenceStore, type IncomingFile } from './evidence.js';
 import { INVITATION_TTL_DAYS, invitationLink } from './invitations.js';
 import { sendMail } from './mail.js';
+import { openStoredFile, recordBlob, storeUpload, type IncomingFile } from './upload-staging.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Registry: LAO types and look-ups
@@ -614,36 +611,21 @@ async function assertCanAttach(db: AppContext['db'], user: SessionUser, e: Entry
 export async function uploadAttachment(ctx: AppContext, user: SessionUser, entryId: string, section: string | null, file: IncomingFile) {
   const e = await readableEntry(ctx, user, entryId);
   await assertCanAttach(ctx.db, user, e, ctx.clock.now(), section);
-  const store = evidenceStore(ctx);
-  const maxBytes = ctx.config.UPLOAD_MAX_MB * 1024 * 1024;
-  let staged: StagedFile | null = null;
-  try {
-    try {
-      staged = await store.stage(file.stream, maxBytes);
-    } catch (err) {
-      if (err instanceof FileTooLargeError || (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { maxMb: ctx.config.UPLOAD_MAX_MB });
-      throw err;
-    }
-    if (staged.size === 0) throw new AppError('FILE_TYPE_REFUSED', { detected: 'empty' });
-    const type = await detectEvidenceType(staged.tmpPath);
-    if (!type.ok) throw new AppError('FILE_TYPE_REFUSED', { detected: type.detected });
-    await store.commit(staged);
+  return storeUpload(ctx, file, async (upload) => {
     const now = ctx.clock.now();
     const id = ctx.ids.uuid();
-    const filename = cleanFilename(file.filename, type.ext);
+    const { filename, size, mimeType, sha256 } = upload;
     await ctx.db.transaction().execute(async (trx) => {
       // Re-checked under lock: the entry may have been submitted, or entries closed, during the upload.
       const locked = await findEntry(trx, entryId, 'update');
       if (!locked) throw new AppError('NOT_FOUND');
       await assertCanAttach(trx, user, locked, now, section);
-      await ensureBlob(trx, { sha256: staged!.sha256, size: staged!.size, mime_type: type.mime, created_at: now });
-      await insertAttachment(trx, { id, entry_id: entryId, section, sha256: staged!.sha256, filename, size: staged!.size, mime_type: type.mime, uploaded_by: user.id, uploaded_at: now });
-      await appendAudit(trx, now, { actorId: user.id, action: 'dl.attachment.upload', entity: 'dl_attachment', entityId: id, organisationId: e.organisation_id, after: { entryId, section, filename, size: staged!.size, mimeType: type.mime, sha256: staged!.sha256 } });
+      await recordBlob(trx, upload, now);
+      await insertAttachment(trx, { id, entry_id: entryId, section, sha256, filename, size, mime_type: mimeType, uploaded_by: user.id, uploaded_at: now });
+      await appendAudit(trx, now, { actorId: user.id, action: 'dl.attachment.upload', entity: 'dl_attachment', entityId: id, organisationId: e.organisation_id, after: { entryId, section, filename, size, mimeType, sha256 } });
     });
     return presentAttachment((await findAttachment(ctx.db, id))!);
-  } finally {
-    if (staged) await store.discard(staged);
-  }
+  });
 }
 
 export async function attachmentForDownload(ctx: AppContext, user: SessionUser, id: string) {
@@ -651,9 +633,7 @@ export async function attachmentForDownload(ctx: AppContext, user: SessionUser, 
   const a = await findAttachment(ctx.db, id);
   if (!a) throw new AppError('NOT_FOUND');
   await readableEntry(ctx, user, a.entry_id);
-  const store = evidenceStore(ctx);
-  if (!store.exists(a.sha256)) throw new AppError('NOT_FOUND');
-  return { file: a, stream: store.open(a.sha256), inline: INLINE_MIME.has(a.mime_type), ext: extensionFor(a.mime_type) };
+  return openStoredFile(ctx, a);
 }
 
 export async function deleteAttachment(ctx: AppContext, user: SessionUser, id: string): Promise<void> {
