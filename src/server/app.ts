@@ -25,8 +25,17 @@ export type AppInstance = FastifyInstance<RawServerDefault, RawRequestDefaultExp
 
 declare module 'fastify' {
   interface FastifyInstance {
-    routeTable: { method: string; url: string }[];
+    routeTable: RouteTableEntry[];
   }
+}
+
+/** One registered route with the access settings it declared (tests check every route against them). */
+export interface RouteTableEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  roles: readonly string[] | null;
+  csrf: boolean;
 }
 
 export interface BuildOptions {
@@ -101,11 +110,12 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   await app.register(cookie);
   registerAuth(app, ctx);
 
-  // The route table, so tests can check that every route taking an organisation id is covered by the access tests.
-  const routeTable: { method: string; url: string }[] = [];
+  // The route table, so tests can check that every route is covered by the access tests.
+  const routeTable: RouteTableEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (r) => {
-    for (const m of [r.method].flat()) routeTable.push({ method: String(m), url: r.url });
+    const config = (r.config ?? {}) as { public?: boolean; roles?: readonly string[]; csrf?: boolean };
+    for (const m of [r.method].flat()) routeTable.push({ method: String(m), url: r.url, public: config.public === true, roles: config.roles ?? null, csrf: config.csrf !== false });
   });
 
   for (const mod of routeModules) {
