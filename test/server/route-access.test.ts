@@ -119,7 +119,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/awards/editions/:eid/committee/:categoryId/ranking': { who: DGA },
   'POST /api/awards/editions/:eid/committee/:categoryId/decision': { who: ['admin'] },
   'GET /api/awards/editions/:eid/certificates': { who: 'signed-in', scopedIn: AW },
-  'GET /api/awards/certificates/:code/pdf': { who: 'signed-in', scopedIn: AW },
+  'GET /api/awards/certificates/:code/pdf': { who: 'signed-in', scopedIn: 'security.test.ts' },
   'GET /api/awards/editions/:eid/certificates.zip': { who: DGA },
   'GET /api/public/awards/:yearBe': { who: 'public' },
   'GET /api/public/certificates/:code': { who: 'public' },

@@ -5,6 +5,7 @@ import type { Framework } from '../../engine/framework/types.js';
 import type { UnitResult } from '../../engine/results.js';
 import type { RankInterval } from '../services/scoring-runs.js';
 import type { UnitRow } from '../repositories/results.js';
+import { safeCell } from './spreadsheet-safe.js';
 
 export interface XlsxSource {
   framework: Framework;
@@ -64,6 +65,7 @@ export async function writeResultsXlsx(out: Writable, src: XlsxSource): Promise<
         rank_p95: iv?.rankP95 ?? null,
       };
       for (const d of fw.dimensions) row[`dim_${d.code}`] = r.dimensions[d.code] ?? null;
+      for (const k of Object.keys(row)) row[k] = safeCell(row[k]);
       ws.addRow(row).commit();
       n++;
     }

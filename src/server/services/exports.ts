@@ -13,6 +13,7 @@ import { findEdition, type EditionRow } from '../repositories/editions.js';
 import { evidenceIndexPage } from '../repositories/evidence.js';
 import { exportAnswers, exportParticipants, type ExportAnswer, type ExportParticipant } from '../repositories/exports.js';
 import { requireFramework } from './frameworks.js';
+import { csvCell, safeCell } from '../reports/spreadsheet-safe.js';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'long-csv', 'evidence-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -60,14 +61,6 @@ async function* answerPages(db: Kysely<Database>, eid: string, detail = false): 
     }
     yield page.map((p) => ({ p, answers: byOrg.get(p.organisation_id) ?? new Map() }));
   }
-}
-
-/** Excel would run a cell starting with = + - @ as a formula; a leading apostrophe keeps it text. */
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  let s = typeof v === 'number' ? String(v) : String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 class CsvOut {
@@ -149,7 +142,7 @@ async function writeXlsx(db: Kysely<Database>, edition: EditionRow, framework: F
   wide.addRow([...FIXED_HEADERS.map(() => null), ...items.map((l) => l.item.text.th)]).commit();
   for await (const page of answerPages(db, edition.id)) {
     for (const { p, answers } of page) {
-      wide.addRow([...fixedCells(p), ...items.map((l) => answerLabel(l.item, answers.get(l.item.code)?.value, 'th'))]).commit();
+      wide.addRow([...fixedCells(p), ...items.map((l) => answerLabel(l.item, answers.get(l.item.code)?.value, 'th'))].map(safeCell)).commit();
     }
   }
   wide.commit();
@@ -160,14 +153,14 @@ async function writeXlsx(db: Kysely<Database>, edition: EditionRow, framework: F
   for (const l of items) {
     const it = l.item;
     const opts = it.kind === 'single_choice' || it.kind === 'multi_choice' ? it.options.map((o) => `${o.code}=${o.label.th}`).join('; ') : it.kind === 'yes_no' ? 'true=ใช่; false=ไม่ใช่' : null;
-    book.addRow([it.code, `${l.dimensionCode} ${dimName.get(l.dimensionCode) ?? ''}`.trim(), it.text.th, it.text.en, it.kind, opts]).commit();
+    book.addRow([it.code, `${l.dimensionCode} ${dimName.get(l.dimensionCode) ?? ''}`.trim(), it.text.th, it.text.en, it.kind, opts].map(safeCell)).commit();
   }
   book.commit();
 
   const ev = wb.addWorksheet('หลักฐาน');
   ev.addRow(['รหัสหน่วยงาน', 'ชื่อหน่วยงาน', 'รหัสคำถาม', 'ชื่อไฟล์', 'ขนาด (ไบต์)', 'ชนิดไฟล์', 'SHA-256', 'อัปโหลดเมื่อ', 'อัปโหลดโดย', 'ลิงก์']).commit();
   for await (const f of evidencePages(db, edition.id)) {
-    ev.addRow([f.org_code, f.org_name_th, f.item_code, f.filename, Number(f.size), f.mime_type, f.sha256, new Date(f.uploaded_at).toISOString(), f.uploaded_by_name, `/api/evidence/${f.id}`]).commit();
+    ev.addRow([f.org_code, f.org_name_th, f.item_code, f.filename, Number(f.size), f.mime_type, f.sha256, new Date(f.uploaded_at).toISOString(), f.uploaded_by_name, `/api/evidence/${f.id}`].map(safeCell)).commit();
   }
   ev.commit();
   await wb.commit();

@@ -55,6 +55,7 @@ import type { EvidenceRule } from './evidence-acceptance.js';
 import { requireFramework } from './frameworks.js';
 import { presentEvidenceFile } from './evidence.js';
 import { sweepExpiredSendBacks } from './send-backs.js';
+import { csvCell } from '../reports/spreadsheet-safe.js';
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock' | 'ids'>;
 
@@ -652,11 +653,6 @@ export async function evidenceLosses(ctx: Ctx, user: SessionUser, eid: string, o
 // Audit export
 
 const CSV_COLUMNS = ['id', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before', 'after', 'prev_hash', 'hash'] as const;
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** Admin: every audit entry about one organisation, as CSV (UTF-8 with BOM, for Excel) or JSON, with the chain hashes. */
 export async function* exportOrganisationAudit(ctx: Ctx, user: SessionUser, oid: string, format: 'csv' | 'json'): AsyncGenerator<string> {
