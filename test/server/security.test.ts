@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type AppInstance } from '../../src/server/app.js';
 import { testConfig } from '../helpers/config.js';
@@ -113,6 +114,36 @@ describe('security of the running server', () => {
       expect(upload).toContain(`,'${EVIL_NAME},`);
       expect(lines.every((l) => !/(^|,)[=+@]/.test(l))).toBe(true);
     });
+  });
+
+  it('refuses HTML and SVG whatever they are called, and a zip bomb dressed as a Word file, without unpacking it', async () => {
+    const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"/>');
+    const html = Buffer.from('<!doctype html><html><body><script>fetch("/api/auth/me")</script></body></html>');
+    // 64 MiB of [Content_Types].xml deflates to a few kilobytes: the detector must give up, not inflate it.
+    const zip = new yazl.ZipFile();
+    zip.addBuffer(Buffer.alloc(64 * 1024 * 1024, 0x20), '[Content_Types].xml', { compress: true });
+    zip.addBuffer(Buffer.from('<w:document/>'), 'word/document.xml', { compress: true });
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+    const bomb = Buffer.concat(chunks);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    for (const [name, content, type] of [
+      ['รูป.svg', svg, 'image/svg+xml'],
+      ['รูป.png', svg, 'image/png'],
+      ['page.html', html, 'text/html'],
+      ['report.pdf', html, 'application/pdf'],
+      ['แผน.docx', bomb, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ] as const) {
+      const up = multipartEvidence('P1.01', name, content, type);
+      const started = Date.now();
+      const res = await as(h.app, evil, { method: 'POST', url: s.url('/evidence'), payload: up.payload, headers: up.headers });
+      expect(res.statusCode, name).toBe(415);
+      expect(res.json().error.code).toBe('FILE_TYPE_REFUSED');
+      expect(Date.now() - started, name).toBeLessThan(10_000);
+    }
+    const files = await h.db.selectFrom('evidence_file').select('filename').where('organisation_id', '=', s.own).execute();
+    expect(files.map((f) => f.filename)).toEqual([EVIL_FILE]);
   });
 
   it('a certificate PDF opens only for its organisation and DGA staff', async () => {
