@@ -154,6 +154,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/digital-local/judging/:year/entries': { who: ['judge'], scopedIn: DL },
   'GET /api/digital-local/judging/entries/:id': { who: ['judge'], scopedIn: DL },
   'PUT /api/digital-local/judging/entries/:id/sheet': { who: ['judge'], scopedIn: DL },
+  'GET /api/digital-local/entries/:id/sheet-history': { who: ['admin'] },
   'POST /api/digital-local/judging/entries/:id/sheet/submit': { who: ['judge'], scopedIn: DL },
   'GET /api/digital-local/contests/:year/committee': { who: ['admin'] },
   'PUT /api/digital-local/contests/:year/committee/basis': { who: ['admin'] },
