@@ -183,7 +183,12 @@ describe('Digital Local', () => {
     await page.getByRole('button', { name: 'ยืนยันส่งคะแนน' }).click();
     await page.getByTestId('sheet-submitted').waitFor();
     const others = page.getByTestId('others-table');
-    await others.getByRole('columnheader', { name: 'กรรมการ สอง' }).waitFor();
+    // The other judge appears by letter only (both were assigned at once: the letters follow their ids).
+    const letters = [...judgeIds].sort().map((_, i) => `กรรมการ ${'AB'[i]}`);
+    const otherLabel = letters[[...judgeIds].sort().indexOf(judgeIds[1]!)]!;
+    await others.getByRole('columnheader', { name: otherLabel, exact: true }).waitFor();
+    await page.getByTestId('own-label').getByText(letters[[...judgeIds].sort().indexOf(judgeIds[0]!)]!, { exact: false }).waitFor();
+    expect(await page.getByText('กรรมการ สอง').count()).toBe(0);
     await others.getByText('ความเห็นกรรมการสองต่อ problem').waitFor();
     const row = (name: string) => others.getByRole('row', { name: new RegExp(`^${name}`) });
     expect(await row('ปัญหา').getByRole('cell').nth(1).innerText()).toMatch(/^5/);

@@ -213,7 +213,8 @@ describe('Digital Local: the whole path over HTTP', () => {
     const after = (await as(h.app, sessionOf(first!), { method: 'GET', url })).json();
     expect(after.visibility).toBe('own_submitted');
     expect(after.others).toHaveLength(1);
-    expect(after.others[0]).toMatchObject({ judgeId: second, status: 'submitted', overallComment: 'ดีพอใช้' });
+    expect(after.others[0]).toMatchObject({ label: { en: expect.stringMatching(/^Judge [AB]$/) }, status: 'submitted', overallComment: 'ดีพอใช้' });
+    expect(after.others[0]).not.toHaveProperty('judgeId');
     const locked = await as(h.app, sessionOf(first!), { method: 'PUT', url: `${url}/sheet`, payload: { baseVersion: 3, ratings: {} } });
     expect(locked.json().error.code).toBe('STATE_FORBIDS');
   });

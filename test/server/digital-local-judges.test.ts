@@ -104,4 +104,61 @@ describe('Digital Local judges', () => {
       for (const who of [JUDGES[0]!, entries[0]!.email]) expect((await get(who, url)).statusCode).toBe(404);
     });
   });
+
+  describe('judges are anonymous to each other', () => {
+    it('after submitting, a judge sees the others as Judge A/B/C (stable per entry), never their names or ids; the admin sees names', async () => {
+      const [ann, ben, cat] = [JUDGES[0]!, JUDGES[1]!, JUDGES[2]!];
+      const entry = entries[0]!.id;
+      const view = (who: string) => get(who, `/api/digital-local/judging/entries/${entry}`);
+      const url = `/api/digital-local/judging/entries/${entry}/sheet`;
+      const bodies: [string, string][] = [];
+      const keep = async (who: string, p: Promise<{ body: string; statusCode: number }>) => {
+        const r = await p;
+        expect(r.statusCode, r.body).toBeLessThan(300);
+        bodies.push([who, r.body]);
+        return JSON.parse(r.body);
+      };
+      await keep(ben, send(ben, 'PUT', url, { baseVersion: 0, ratings: full(2, 'เบน') }));
+      await keep(ben, send(ben, 'POST', `${url}/submit`));
+      const benView = await keep(ben, view(ben));
+      // Ann and Ben were assigned at the same instant: the letters follow their ids.
+      const [first] = [judgeId[ann]!, judgeId[ben]!].sort();
+      const annLetter = first === judgeId[ann] ? 'A' : 'B';
+      const benLetter = annLetter === 'A' ? 'B' : 'A';
+      expect(benView.ownLabel).toEqual({ th: `กรรมการ ${benLetter}`, en: `Judge ${benLetter}` });
+      expect(benView.others).toEqual([expect.objectContaining({ label: { th: `กรรมการ ${annLetter}`, en: `Judge ${annLetter}` }, total: 4, status: 'submitted' })]);
+      expect(benView.others[0].ratings.problem.comment).toBe('ทบทวน problem');
+
+      // A third judge joins later: Judge C, and the first two keep their letters.
+      h.clock.set('2026-06-11T03:00:00Z');
+      await signInAll();
+      await assign([[0, cat]]);
+      await keep(cat, send(cat, 'PUT', url, { baseVersion: 0, ratings: full(3, 'แคท') }));
+      await keep(cat, send(cat, 'POST', `${url}/submit`));
+      const catView = await keep(cat, view(cat));
+      expect(catView.ownLabel.en).toBe('Judge C');
+      expect(catView.others.map((o: { label: { en: string } }) => o.label.en)).toEqual(['Judge A', 'Judge B']);
+      expect(catView.others.find((o: { label: { en: string } }) => o.label.en === `Judge ${annLetter}`).total).toBe(4);
+      const benAgain = await keep(ben, view(ben));
+      expect(benAgain.others.map((o: { label: { en: string }; total: number }) => [o.label.en, o.total])).toEqual(
+        [[`Judge ${annLetter}`, 4], ['Judge C', 3]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+      await keep(ben, get(ben, `/api/digital-local/judging/${YEAR}/entries`));
+      await keep(ben, get(ben, '/api/digital-local/judges/me'));
+      await keep(ben, get(ben, `/api/digital-local/entries/${entry}`));
+
+      // No other judge's name, e-mail or id in anything a judge was answered.
+      for (const [who, body] of bodies) {
+        for (const other of [ann, ben, cat].filter((j) => j !== who)) {
+          for (const secret of [NAMES[other]!, other, judgeId[other]!]) expect(body).not.toContain(secret);
+        }
+      }
+      const matrix = (await get('admin', `/api/digital-local/contests/${YEAR}/assignments`)).json();
+      const row = matrix.entries.find((r: { entry: { id: string } }) => r.entry.id === entry);
+      expect(row.judges.map((j: { displayName: string }) => j.displayName).sort()).toEqual(['Ann Judge', 'Ben Judge', 'Cat Judge']);
+      const committee = (await get('admin', `/api/digital-local/contests/${YEAR}/committee`)).json();
+      const totals = committee.calibration.entries.find((e: { entryId: string }) => e.entryId === entry).judgeTotals;
+      expect(totals.map((t: { judgeName: string }) => t.judgeName).sort()).toEqual(['Ann Judge', 'Ben Judge', 'Cat Judge']);
+    });
+  });
 });

@@ -131,6 +131,10 @@ export async function assignmentsOf(db: Db, year: number): Promise<AssignmentRow
     .execute();
 }
 
+export async function assignmentsOfEntry(db: Db, entryId: string): Promise<{ judge_id: string; assigned_at: Date }[]> {
+  return db.selectFrom('dl_assignment').select(['judge_id', 'assigned_at']).where('entry_id', '=', entryId).orderBy('assigned_at').orderBy('judge_id').execute();
+}
+
 export async function assignedJudgeIds(db: Db, entryId: string): Promise<string[]> {
   const rows = await db.selectFrom('dl_assignment').select('judge_id').where('entry_id', '=', entryId).execute();
   return rows.map((r) => r.judge_id);

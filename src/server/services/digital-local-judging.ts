@@ -49,6 +49,7 @@ import {
   affiliationsOf,
   assignedJudgeIds,
   assignmentsOf,
+  assignmentsOfEntry,
   declarationsOf,
   deleteAssignment,
   deleteDeclaration,
@@ -434,19 +435,45 @@ export async function judgeEntries(ctx: AppContext, judge: SessionUser, year: nu
   };
 }
 
+/**
+ * Anonymous labels of an entry's judges ("Judge A", "Judge B", …): in the order they were assigned (then by id), so
+ * a judge keeps the same letter on every visit and for every other judge of the entry. Judges who submitted a sheet
+ * can no longer be removed, so the letters of the sheets a judge can see do not move.
+ */
+function anonymousLabels(assignments: { judge_id: string; assigned_at: Date }[]): Map<string, { th: string; en: string }> {
+  const ordered = [...assignments].sort((a, b) => new Date(a.assigned_at).getTime() - new Date(b.assigned_at).getTime() || (a.judge_id < b.judge_id ? -1 : a.judge_id > b.judge_id ? 1 : 0));
+  const letter = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : `${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`);
+  return new Map(ordered.map((a, i) => [a.judge_id, { th: `กรรมการ ${letter(i)}`, en: `Judge ${letter(i)}` }]));
+}
+
+/** Another judge's sheet as a judge sees it: scores and comments under an anonymous label, never a name or an id. */
+function presentAnonymousSheet(s: SheetRow, config: ContestConfig, label: { th: string; en: string }) {
+  return {
+    label,
+    status: s.status,
+    ratings: s.ratings,
+    overallComment: s.overall_comment,
+    total: sheetTotal(toSheet(s), config.rubric),
+    submittedAt: s.submitted_at ? new Date(s.submitted_at).toISOString() : null,
+  };
+}
+
 export async function judgeEntryView(ctx: AppContext, judge: SessionUser, entryId: string) {
   const { entry, judges } = await assignedEntry(ctx.db, judge, entryId);
   const contest = await requireContest(ctx, entry.contest_year);
   const config = configOf(contest);
   const rows = await sheetsOfEntries(ctx.db, [entryId]);
   const v = visibleScores(judge.id, entryId, rows.map(toSheet), judges);
-  const names = await judgeNames(ctx.db, judges);
+  const names = await judgeNames(ctx.db, [judge.id]);
+  const labels = anonymousLabels(await assignmentsOfEntry(ctx.db, entryId));
   const rowOf = (s: ScoreSheet) => rows.find((r) => r.judge_id === s.judgeId)!;
+  const labelOf = (id: string) => labels.get(id) ?? { th: 'กรรมการ', en: 'Judge' };
   return {
     entry: await entryJson(ctx, entry),
     rubric: config.rubric,
+    ownLabel: labelOf(judge.id),
     own: v.own ? presentSheet(rowOf(v.own), config, names) : null,
-    others: v.others.map((s) => presentSheet(rowOf(s), config, names)),
+    others: v.others.map((s) => presentAnonymousSheet(rowOf(s), config, labelOf(s.judgeId))).sort((a, b) => (a.label.en < b.label.en ? -1 : 1)),
     hiddenCount: v.hiddenCount,
     visibility: v.why,
   };

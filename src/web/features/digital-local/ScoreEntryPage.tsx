@@ -27,7 +27,6 @@ function emptyRatings(rubric: Rubric, sheet: Sheet | null): Record<string, Ratin
 const toFields = (rubric: Rubric, s: Sheet | null): SheetFields => ({ ratings: emptyRatings(rubric, s), overallComment: s?.overallComment ?? '' });
 
 /** Other judges are shown by name to fellow judges (the LAO sees them anonymised). */
-const judgeLabel = (s: Sheet, i: number, en: boolean) => s.judgeName ?? (en ? `Judge ${i + 1}` : `กรรมการคนที่ ${i + 1}`);
 
 export default function ScoreEntryPage() {
   const { year = '', entryId = '' } = useParams();
@@ -274,6 +273,9 @@ function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: bo
   const rubric = data.rubric;
   return (
     <Section title={t('others.title')} id="others">
+      <Text size="sm" data-testid="own-label">
+        {t('others.youAre', { label: pickText(data.ownLabel, en) })}
+      </Text>
       {!submitted ? (
         <Text size="sm" c="dimmed" data-testid="others-hidden">
           {t('others.hidden', { count: data.hiddenCount })}
@@ -289,8 +291,10 @@ function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: bo
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('feedback.criterion')}</Table.Th>
-                {data.others.map((o, i) => (
-                  <Table.Th key={o.judgeId}>{judgeLabel(o, i, en)}</Table.Th>
+                {data.others.map((o) => (
+                  <Table.Th key={o.label.en} data-judge-label={o.label.en}>
+                    {pickText(o.label, en)}
+                  </Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
@@ -299,7 +303,7 @@ function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: bo
                 <Table.Tr key={c.code}>
                   <Table.Td>{pickText(c.name, en)}</Table.Td>
                   {data.others.map((o) => (
-                    <Table.Td key={o.judgeId}>
+                    <Table.Td key={o.label.en}>
                       <Text fw={600}>{fmtScore(o.ratings[c.code]?.score, 0)}</Text>
                       {o.ratings[c.code]?.comment ? (
                         <Text size="xs" c="dimmed">
@@ -313,7 +317,7 @@ function OthersScores({ data, submitted }: { data: JudgeEntryView; submitted: bo
               <Table.Tr>
                 <Table.Td fw={700}>{t('judge.total')}</Table.Td>
                 {data.others.map((o) => (
-                  <Table.Td key={o.judgeId} fw={700}>
+                  <Table.Td key={o.label.en} fw={700}>
                     {fmtScore(o.total)}
                   </Table.Td>
                 ))}

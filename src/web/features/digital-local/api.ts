@@ -122,6 +122,16 @@ export interface Sheet {
   submittedAt: string | null;
 }
 
+/** Another judge's sheet as a judge sees it: "Judge A/B/C" (stable per entry), no name or id. */
+export interface AnonymousSheet {
+  label: I18nText;
+  status: 'draft' | 'submitted';
+  ratings: Record<string, Rating>;
+  overallComment: string | null;
+  total: number | null;
+  submittedAt: string | null;
+}
+
 export interface AssignedEntry extends EntrySummary {
   sheetStatus: SheetStatus;
   total: number | null;
@@ -130,9 +140,11 @@ export interface AssignedEntry extends EntrySummary {
 export interface JudgeEntryView {
   entry: Entry;
   rubric: ContestConfig['rubric'];
+  /** The caller's anonymous label on this entry, as the other judges see it. */
+  ownLabel: I18nText;
   own: Sheet | null;
-  /** Other judges' submitted sheets: only once the caller's own is submitted. */
-  others: Sheet[];
+  /** Other judges' submitted sheets: only once the caller's own is submitted; labelled, never named. */
+  others: AnonymousSheet[];
   hiddenCount: number;
   visibility: 'own_submitted' | 'own_not_submitted';
 }
