@@ -517,8 +517,11 @@ export async function saveSheet(ctx: AppContext, judge: SessionUser, entryId: st
     if (problems.length > 0) throw invalidProblems(problems);
     if (current) await updateSheet(trx, entryId, judge.id, { ratings, overall_comment: overall, now, submit: false });
     else if (!(await insertSheet(trx, { entry_id: entryId, judge_id: judge.id, contest_year: entry.contest_year, ratings, overall_comment: overall, now }))) {
-      // Another request of the same judge created the sheet meanwhile: the later writer sees it and chooses.
-      return { status: 'conflict' as const, current: presentSheet((await findSheet(trx, entryId, judge.id))!, config, names) };
+      // Another request of the same judge created the sheet meanwhile: the same content (a double click) is that
+      // save; anything else is a conflict the later writer sees and resolves.
+      const other = (await findSheet(trx, entryId, judge.id))!;
+      if (sameSheetContent(other, ratings, overall)) return { status: 'saved' as const, sheet: presentSheet(other, config, names) };
+      return { status: 'conflict' as const, current: presentSheet(other, config, names) };
     }
     const saved = (await findSheet(trx, entryId, judge.id))!;
     await appendAudit(trx, now, {
