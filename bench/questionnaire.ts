@@ -28,6 +28,9 @@ const EXPORT = arg('export', 1) !== 0;
 const SATURATION = arg('saturation', 1) !== 0;
 // --cpu-prof 1 writes a V8 CPU profile of the server (its own process only) to ./bench/out/profiles on shutdown.
 const CPU_PROF = arg('cpu-prof', 0) !== 0;
+// --trace-gc 1 runs the server with --trace-gc and prints its garbage collection pauses during each run.
+const TRACE_GC = arg('trace-gc', 0) !== 0;
+const gcPauses: { kind: string; ms: number; heapMb: number }[] = [];
 // Saves slower than this are counted per second of the run (the target is p99 < 50 ms).
 const SLOW_MS = 50;
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -127,7 +130,14 @@ async function main(): Promise<void> {
   let db: DB | null = null;
   try {
     const profArgs = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/out/profiles')] : [];
-    child = spawn(process.execPath, [...profArgs, '--import', 'tsx', path.join(root, 'src/server/main.ts')], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const gcArgs = TRACE_GC ? ['--trace-gc'] : [];
+    child = spawn(process.execPath, [...profArgs, ...gcArgs, '--import', 'tsx', path.join(root, 'src/server/main.ts')], { cwd: root, env, stdio: ['ignore', TRACE_GC ? 'pipe' : 'ignore', 'inherit'] });
+    // --trace-gc prints one line per collection with its pause ("Scavenge 40.1 (45.2) -> 38.0 (46.2) MB, 1.23 / 0.00 ms").
+    child.stdout?.setEncoding('utf8').on('data', (s: string) => {
+      for (const m of s.matchAll(/(Scavenge|Mark-Compact|Minor Mark-Compact)[^,]*?([\d.]+) \(([\d.]+)\) MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/g)) {
+        gcPauses.push({ kind: m[1]!, ms: Number(m[4]), heapMb: Number(m[2]) });
+      }
+    });
     const t0 = Date.now();
     for (;;) {
       if (child.exitCode !== null) throw new Error('server exited');
@@ -196,6 +206,7 @@ async function main(): Promise<void> {
       const cpu0 = treeCpuSeconds(child!.pid!);
       const node0 = processCpuSeconds(child!.pid!);
       const procs0 = treeCpuByProcess(child!.pid!);
+      const gc0 = gcPauses.length;
       const client0 = process.cpuUsage();
       await Promise.all(
         clients.map(async (c, k) => {
@@ -250,6 +261,12 @@ async function main(): Promise<void> {
       const slowBySecond = new Map<number, number>();
       for (const sec of slowAt) slowBySecond.set(sec, (slowBySecond.get(sec) ?? 0) + 1);
       console.log(`  saves over ${SLOW_MS} ms: ${slowAt.length} (${((100 * slowAt.length) / Math.max(1, latencies.length)).toFixed(1)}%); by second of the run: ${[...slowBySecond].sort((a, b) => a[0] - b[0]).map(([sec, n]) => `${sec}:${n}`).join(' ') || 'none'}`);
+      if (TRACE_GC) {
+        const gcs = gcPauses.slice(gc0);
+        const byKind = new Map<string, number[]>();
+        for (const g of gcs) byKind.set(g.kind, [...(byKind.get(g.kind) ?? []), g.ms]);
+        console.log(`  server GC: ${[...byKind].map(([k, ms]) => `${k} ×${ms.length} total ${ms.reduce((a, b) => a + b, 0).toFixed(0)} ms, max ${Math.max(...ms).toFixed(1)} ms`).join('; ') || 'none'}; heap ${gcs.length ? Math.max(...gcs.map((g) => g.heapMb)).toFixed(0) : '?'} MB`);
+      }
       console.log(`  CPU ms per save by process: ${roles.map(([r, ms]) => `${r} ${(ms / Math.max(1, latencies.length)).toFixed(2)}`).join(', ')}`);
     }
 
