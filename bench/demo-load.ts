@@ -13,11 +13,7 @@ const emb = await startEmbeddedPostgres({ dataDir: dir, port: 55433 });
 const db = openDatabase(emb.url, 10);
 await migrateToLatest(db);
 await bootstrap({ config, db, log: pino({ level: 'silent' }) as any, print: () => {} });
-const t = Date.now();
 const limit = process.argv[2] ? Number(process.argv[2]) : undefined;
-const r = await loadDemo({ config, db, clock: systemClock, ids: randomIds }, { log: (m, d) => console.log(((Date.now() - t) / 1000).toFixed(1), m, d ? JSON.stringify(d) : ''), limitPerLevel: limit, score: process.argv[3] !== 'noscore' });
-console.log(JSON.stringify({ ...r, editions: r.editions?.map(e => ({ ...e, id: undefined })) }, null, 1));
-const cpu = process.cpuUsage();
 // PostgreSQL's CPU: the postmaster's own and its finished children's (backends still open are counted via their stat).
 const pgCpu = () => {
   let ticks = 0;
@@ -33,5 +29,26 @@ const pgCpu = () => {
   }
   return ticks / 100;
 };
-console.log(`node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL CPU ${pgCpu().toFixed(1)} s, wall ${((Date.now() - t) / 1000).toFixed(1)} s`);
+const cpu0 = process.cpuUsage();
+const pg0 = pgCpu();
+const nodeCpu = () => {
+  const c = process.cpuUsage(cpu0);
+  return (c.user + c.system) / 1e6;
+};
+// Each line: wall, then node and PostgreSQL CPU seconds since the start of the load (cumulative; phases overlap, so a
+// phase's cost is the difference between the lines around it).
+let last = { wall: 0, node: 0, pg: 0 };
+const stamp = () => {
+  const now = { wall: (Date.now() - t) / 1000, node: nodeCpu(), pg: pgCpu() - pg0 };
+  const d = `+${(now.wall - last.wall).toFixed(1)} wall +${(now.node - last.node).toFixed(1)} node +${(now.pg - last.pg).toFixed(1)} pg`;
+  last = now;
+  return `${now.wall.toFixed(1)} s [cpu node ${now.node.toFixed(1)} pg ${now.pg.toFixed(1)} | ${d}]`;
+};
+const t = Date.now();
+const r = await loadDemo({ config, db, clock: systemClock, ids: randomIds }, { log: (m, d) => console.log(stamp(), m, d ? JSON.stringify(d) : ''), limitPerLevel: limit, score: process.argv[3] !== 'noscore' });
+console.log(stamp(), 'done');
+console.log(JSON.stringify({ ...r, editions: r.editions?.map(e => ({ ...e, id: undefined })) }, null, 1));
+const cpu = process.cpuUsage(cpu0);
+console.log(`node CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, PostgreSQL CPU ${(pgCpu() - pg0).toFixed(1)} s, wall ${((Date.now() - t) / 1000).toFixed(1)} s`);
+console.log(`load average ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
 await db.destroy(); await emb.stop(); fs.rmSync(dir, { recursive: true, force: true });

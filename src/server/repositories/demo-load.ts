@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Role } from '../auth/policy.js';
 import type { ParticipantStatus } from '../../engine/edition/lifecycle.js';
+import { requireReferenced, requireUsers, withoutRowTriggers } from './bulk.js';
 
 const CHUNK = 20_000;
 
@@ -75,6 +76,20 @@ export interface BulkAnswer {
   updated_at: Date;
 }
 
+const distinct = <T>(list: T[]) => [...new Set(list)];
+
+/** One transaction: the insert (row triggers off where the connection may, see withoutRowTriggers), then its set-based reference checks. */
+async function bulkInsert(db: Kysely<Database>, insert: (trx: Kysely<Database>) => Promise<void>, check: (trx: Kysely<Database>) => Promise<void>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (await withoutRowTriggers(trx, () => insert(trx))) await check(trx);
+  });
+}
+
+async function requireParticipants(trx: Kysely<Database>, editionId: string, orgs: string[]) {
+  const o = distinct(orgs);
+  await requireReferenced('participants', o.length, sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM participant WHERE edition_id = ${editionId}::uuid AND organisation_id = ANY(${o}::uuid[]) FOR KEY SHARE) x`.execute(trx));
+}
+
 /** First writes (version 1) with their history rows, as the autosave would record them. */
 export async function insertAnswersBulk(db: Kysely<Database>, editionId: string, rows: BulkAnswer[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -84,15 +99,24 @@ export async function insertAnswersBulk(db: Kysely<Database>, editionId: string,
     const value = c.map((r) => r.value);
     const by = c.map((r) => r.updated_by);
     const at = c.map((r) => r.updated_at.toISOString());
-    await sql`
-      WITH t AS (
-        SELECT * FROM unnest(${org}::uuid[], ${item}::text[], ${value}::text[], ${by}::uuid[], ${at}::timestamptz[]) AS t(o, i, v, u, a)
-      ), w AS (
-        INSERT INTO answer (edition_id, organisation_id, item_code, value, version, updated_by, updated_at, last_request_id)
-        SELECT ${editionId}::uuid, o, i, v::jsonb, 1, u, a, NULL FROM t
-      )
-      INSERT INTO answer_history (edition_id, organisation_id, item_code, version, value, at, by_user, request_id)
-      SELECT ${editionId}::uuid, o, i, 1, v::jsonb, a, u, NULL FROM t`.execute(db);
+    await bulkInsert(
+      db,
+      async (trx) => {
+        await sql`
+          WITH t AS (
+            SELECT * FROM unnest(${org}::uuid[], ${item}::text[], ${value}::text[], ${by}::uuid[], ${at}::timestamptz[]) AS t(o, i, v, u, a)
+          ), w AS (
+            INSERT INTO answer (edition_id, organisation_id, item_code, value, version, updated_by, updated_at, last_request_id)
+            SELECT ${editionId}::uuid, o, i, v::jsonb, 1, u, a, NULL FROM t
+          )
+          INSERT INTO answer_history (edition_id, organisation_id, item_code, version, value, at, by_user, request_id)
+          SELECT ${editionId}::uuid, o, i, 1, v::jsonb, a, u, NULL FROM t`.execute(trx);
+      },
+      async (trx) => {
+        await requireParticipants(trx, editionId, org);
+        await requireUsers(trx, by);
+      },
+    );
   }
 }
 
@@ -111,13 +135,24 @@ export interface BulkEvidence {
 export async function insertEvidenceBulk(db: Kysely<Database>, editionId: string, rows: BulkEvidence[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const c = rows.slice(i, i + CHUNK);
-    await sql`
-      INSERT INTO evidence_file (id, edition_id, organisation_id, item_code, sha256, filename, size, mime_type, uploaded_by, uploaded_at)
-      SELECT id, ${editionId}::uuid, o, i, s, f, z, m, u, a
-      FROM unnest(${c.map((r) => r.id)}::uuid[], ${c.map((r) => r.organisation_id)}::uuid[], ${c.map((r) => r.item_code)}::text[],
-                  ${c.map((r) => r.sha256)}::text[], ${c.map((r) => r.filename)}::text[], ${c.map((r) => r.size)}::bigint[],
-                  ${c.map((r) => r.mime_type)}::text[], ${c.map((r) => r.uploaded_by)}::uuid[], ${c.map((r) => r.uploaded_at.toISOString())}::timestamptz[])
-        AS t(id, o, i, s, f, z, m, u, a)`.execute(db);
+    await bulkInsert(
+      db,
+      async (trx) => {
+        await sql`
+          INSERT INTO evidence_file (id, edition_id, organisation_id, item_code, sha256, filename, size, mime_type, uploaded_by, uploaded_at)
+          SELECT id, ${editionId}::uuid, o, i, s, f, z, m, u, a
+          FROM unnest(${c.map((r) => r.id)}::uuid[], ${c.map((r) => r.organisation_id)}::uuid[], ${c.map((r) => r.item_code)}::text[],
+                      ${c.map((r) => r.sha256)}::text[], ${c.map((r) => r.filename)}::text[], ${c.map((r) => r.size)}::bigint[],
+                      ${c.map((r) => r.mime_type)}::text[], ${c.map((r) => r.uploaded_by)}::uuid[], ${c.map((r) => r.uploaded_at.toISOString())}::timestamptz[])
+            AS t(id, o, i, s, f, z, m, u, a)`.execute(trx);
+      },
+      async (trx) => {
+        await requireParticipants(trx, editionId, c.map((r) => r.organisation_id));
+        await requireUsers(trx, c.map((r) => r.uploaded_by));
+        const blobs = distinct(c.map((r) => r.sha256));
+        await requireReferenced('evidence blobs', blobs.length, sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM evidence_blob WHERE sha256 = ANY(${blobs}::text[]) FOR KEY SHARE) x`.execute(trx));
+      },
+    );
   }
 }
 
