@@ -65,6 +65,15 @@ describe('invitations', () => {
     await signIn(h.app, 'head@rd.go.th', 'a-long-enough-password', '10.0.0.3');
   });
 
+  it('accepting on a browser that was signed in as someone else ends that session on the server', async () => {
+    const { link } = (await as(h.app, admin, { method: 'POST', url: '/api/invitations', payload: { email: 'second@rd.go.th', role: 'contributor', organisationId: otherOrg } })).json();
+    const before = await signIn(h.app, 'head@rd.go.th', 'a-long-enough-password', '10.0.0.4');
+    const ok = await h.app.inject({ method: 'POST', url: `/api/invitations/${tokenOf(link)}/accept`, payload: { displayName: 'ผู้ร่วมตอบ', password: 'a-long-enough-password' }, headers: { cookie: before.cookie } });
+    expect(ok.statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: before.cookie } })).statusCode).toBe(401);
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionCookie(ok) } })).json().user.email).toBe('second@rd.go.th');
+  });
+
   it('refuses an expired invitation and an unknown token', async () => {
     const { link } = (await as(h.app, admin, { method: 'POST', url: '/api/invitations', payload: { email: 'late@rd.go.th', role: 'contributor', organisationId: otherOrg } })).json();
     h.clock.advance(7 * 86400_000 + 1000);

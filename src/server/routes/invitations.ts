@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { AppContext, AppInstance } from '../app.js';
 import { ROLES } from '../auth/policy.js';
 import { currentUser, setSessionCookie } from '../plugins/auth.js';
+import { endSessionByToken, SESSION_COOKIE } from '../services/auth.js';
 import { acceptInvitation, createInvitation, invitationsForAdmin, viewInvitation } from '../services/invitations.js';
 
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -45,6 +46,9 @@ export async function invitationRoutes(app: AppInstance, ctx: AppContext): Promi
     },
     async (request, reply) => {
       const { user, session } = await acceptInvitation(ctx, request.params.token, request.body);
+      // Like a sign-in: the session the browser held before (someone else's, on a shared machine) ends here.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await endSessionByToken(ctx, previous);
       setSessionCookie(reply, ctx, session);
       return { user, csrfToken: session.csrfToken };
     },
