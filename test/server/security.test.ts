@@ -8,7 +8,7 @@ import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type AppInstance } from '../../src/server/app.js';
 import { testConfig } from '../helpers/config.js';
-import { as, seedUser, signIn, startHarness, type Harness, type Session } from './support/foundation.js';
+import { as, orgIdByCode, seedUser, signIn, startHarness, type Harness, type Session } from './support/foundation.js';
 import { createSurvey, expectOk, FILES, multipartEvidence, nextIp, type Survey } from './support/questionnaire.js';
 
 const EVIL_NAME = '@SUM(1+1)*cmd|/C calc';
@@ -144,6 +144,26 @@ describe('security of the running server', () => {
     }
     const files = await h.db.selectFrom('evidence_file').select('filename').where('organisation_id', '=', s.own).execute();
     expect(files.map((f) => f.filename)).toEqual([EVIL_FILE]);
+  });
+
+  it('an edition is visible only to DGA staff and the agencies in its population', async () => {
+    const outsiders: Session[] = [];
+    for (const [email, role, code] of [
+      ['coord@dopa.go.th', 'coordinator', '15003'],
+      ['judge@experts.example', 'judge', null],
+      ['lao@pao50.go.th', 'lao_applicant', 'LAO-PAO-50'],
+    ] as const) {
+      await seedUser(h.db, { email, role, organisationId: code ? await orgIdByCode(h.db, code) : null });
+      outsiders.push(await signIn(h.app, email, undefined, nextIp()));
+    }
+    for (const o of outsiders) {
+      expect(expectOk(await as(h.app, o, { method: 'GET', url: '/api/editions' })).items, o.user.role).toEqual([]);
+      expect((await as(h.app, o, { method: 'GET', url: `/api/editions/${s.eid}` })).statusCode, o.user.role).toBe(404);
+    }
+    for (const insider of [s.users.coordinator.session, s.users.otherCoordinator.session, s.admin]) {
+      expect(expectOk(await as(h.app, insider, { method: 'GET', url: '/api/editions' })).items.map((e: { id: string }) => e.id)).toContain(s.eid);
+      expect(expectOk(await as(h.app, insider, { method: 'GET', url: `/api/editions/${s.eid}` })).id).toBe(s.eid);
+    }
   });
 
   it('a certificate PDF opens only for its organisation and DGA staff', async () => {
