@@ -32,6 +32,21 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
   return userQuery(db).where('u.id', '=', id).executeTakeFirst() as Promise<UserRow | undefined>;
 }
 
+export async function findUsersByIds(db: Kysely<Database>, ids: readonly string[]): Promise<UserRow[]> {
+  if (ids.length === 0) return [];
+  return userQuery(db).where('u.id', 'in', ids).execute() as Promise<UserRow[]>;
+}
+
+/** The organisation's active coordinator first by e-mail: who the demo scripts act as on the agency's side. */
+export async function firstActiveCoordinator(db: Kysely<Database>, organisationId: string): Promise<UserRow | undefined> {
+  return userQuery(db)
+    .where('u.organisation_id', '=', organisationId)
+    .where('u.active', '=', true)
+    .where('u.role', '=', 'coordinator')
+    .orderBy('u.email')
+    .executeTakeFirst() as Promise<UserRow | undefined>;
+}
+
 export async function emailExists(db: Kysely<Database>, email: string): Promise<boolean> {
   const row = await db.selectFrom('app_user').select('id').where(sql`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
   return Boolean(row);

@@ -7,6 +7,7 @@ import { demoDecision, type Decision } from '../../engine/verification/index.js'
 import type { SessionUser } from '../auth/policy.js';
 import { findEdition } from '../repositories/editions.js';
 import { assignmentsOf, listReasons } from '../repositories/review.js';
+import { findUsersByIds, firstActiveCoordinator } from '../repositories/users.js';
 import { requireFramework } from './frameworks.js';
 import { autoAssign, decideMany, reviewableOfEditionItems, type BatchDecision } from './review.js';
 import { createSendBack, resubmitSendBack } from './send-backs.js';
@@ -94,20 +95,13 @@ export async function simulateReviewDecisions(ctx: AppContext, opts: DemoReviewO
     .sort((a, b) => (a.organisation_code < b.organisation_code ? -1 : a.organisation_code > b.organisation_code ? 1 : 0))
     .filter(() => opts.share === undefined || rng.next() < opts.share);
   const userIds = [...new Set(chosen.map((a) => a.reviewer_id))];
-  const users = userIds.length ? await ctx.db.selectFrom('app_user').select(['id', 'email', 'display_name', 'role', 'organisation_id']).where('id', 'in', userIds).execute() : [];
+  const users = await findUsersByIds(ctx.db, userIds);
   const reviewerBy = new Map(users.map((u) => [u.id, sessionUser(u)]));
   const summary: DemoReviewSummary = { organisations: 0, accepted: 0, insufficient: 0, rejected: 0, sentBack: 0, corrected: 0, sendBacks: 0 };
 
   // 1. The plan: a decision per reviewable item, and which items go back to the agency.
   const coordinatorOf = async (oid: string) => {
-    const u = await ctx.db
-      .selectFrom('app_user')
-      .select(['id', 'email', 'display_name', 'role', 'organisation_id'])
-      .where('organisation_id', '=', oid)
-      .where('active', '=', true)
-      .where('role', '=', 'coordinator')
-      .orderBy('email')
-      .executeTakeFirst();
+    const u = await firstActiveCoordinator(ctx.db, oid);
     return u ? sessionUser(u) : null;
   };
   const byReviewer = new Map<string, BatchDecision[][]>();
