@@ -3,7 +3,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, compileFramework, ENGINE_VERSION, fingerprint, scoreEdition, type Framework, type UnitInput } from '../../src/engine/index.js';
+import { canonicalJson, compileFramework, ENGINE_VERSION, fingerprint, prepareEdition, scoreEdition, type Framework, type ItemScore, type UnitInput } from '../../src/engine/index.js';
 import { itemCodes } from '../../src/engine/fingerprint.js';
 import { competitionRanks } from '../../src/engine/scoring/rank.js';
 import { CandidateOrder } from '../../src/engine/scoring/edition.js';
@@ -15,6 +15,7 @@ import { qualityReport } from '../../src/engine/stats/quality.js';
 import { createRng } from '../../src/engine/random.js';
 import { syntheticFramework, syntheticUnits } from '../../bench/synthetic.js';
 import { randomFramework, randomUnits } from './random-edition.js';
+import { indicator, miniFramework, unit } from './scoring-helpers.js';
 import { referenceQualityReport } from './reference/quality.js';
 
 const SEEDS = Array.from({ length: 60 }, (_, i) => i + 1);
@@ -168,6 +169,53 @@ describe('scoring fast paths', { timeout: 120_000 }, () => {
       order.reset(cand, key);
       expect(Array.from({ length: cand.length }, (_, k) => order.at(k))).toEqual(expected);
     }
+  });
+
+  it('gives every unit item detail equal to objects built one by one, sharing one frozen object per distinct score', () => {
+    // The item-detail states in ItemMatrix order: answered, no_evidence, missing (scored zero), hidden, imputed, zero.
+    const statusName = ['answered', 'no_evidence', 'zero', 'hidden', 'imputed', 'zero'];
+    const separately = (fw: Framework, units: UnitInput[], options = {}): ItemScore[][] => {
+      const p = prepareEdition(fw, units, options);
+      const m = p.cf.items.length;
+      return p.units.map((_, u) =>
+        p.cf.items.map((ci, j) => {
+          const r = p.matrix.raw[u * m + j]!;
+          const v = p.values[u * m + j]!;
+          return { code: ci.code, dimension: p.cf.dims[ci.dim]!.code, subdimension: p.cf.groups[ci.group]!.code, status: statusName[p.matrix.status[u * m + j]!] as ItemScore['status'], raw: r === r ? r : null, value: v === v ? v : null };
+        }),
+      );
+    };
+    let checked = 0;
+    for (const seed of SEEDS) {
+      const { fw, units } = edition(seed);
+      let res;
+      try {
+        res = scoreEdition(fw, units, seed % 3 === 0 ? { missing: { rule: 'peer_mean', peerGroup: fw.peerGroups[0] ?? 'all' } } : {});
+      } catch {
+        continue;
+      }
+      const expected = separately(fw, units, seed % 3 === 0 ? { missing: { rule: 'peer_mean', peerGroup: fw.peerGroups[0] ?? 'all' } } : {});
+      res.units.forEach((u, i) => expect(u.items, `seed ${seed} unit ${u.id}`).toEqual(expected[i]));
+      for (const u of res.units) for (const it of u.items!) expect(Object.isFrozen(it)).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
+
+    // The synthetic edition: 300 units × 150 items share about 3,000 objects, and one cannot be edited through a unit.
+    const fw = syntheticFramework(25, 6);
+    const res = scoreEdition(fw, syntheticUnits(fw, 300, 42));
+    const objects = new Set(res.units.flatMap((u) => u.items!));
+    expect(objects.size).toBeLessThan((300 * 150) / 10);
+    expect(() => {
+      (res.units[0]!.items![0] as { value: number | null }).value = 0.123;
+    }).toThrow(TypeError);
+
+    // −0 and 0 are the same Map key but not the same score (deep equality tells them apart): separate objects.
+    const ind = miniFramework({ dimensions: [{ code: 'A', name: { th: 'ก', en: 'A' }, items: [indicator('I1', { normalisation: { method: 'none' } })] }] });
+    const zeros = [unit('u1', { I1: 0 }), unit('u2', { I1: -0 }), unit('u3', { I1: 0 })];
+    const got = scoreEdition(ind, zeros).units.map((u) => u.items![0]!);
+    expect(Object.is(got[0]!.raw, 0) && Object.is(got[1]!.raw, -0) && Object.is(got[2]!.raw, 0)).toBe(true);
+    expect(got).toEqual(separately(ind, zeros).map((items) => items[0]));
   });
 
   it('returns exactly the results of the engine before the fast paths (golden hashes of the full JSON)', () => {

@@ -141,16 +141,7 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
   // Codes looked up once per item, not once per unit × item.
   const itemCode = cf.items.map((ci) => ci.code);
   const itemDim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
-  const itemSub = cf.items.map((ci) => cf.groups[ci.group]!.code);
-  const itemScores = (u: number): ItemScore[] => {
-    const items: ItemScore[] = new Array<ItemScore>(m);
-    for (let j = 0; j < m; j++) {
-      const r = matrix.raw[u * m + j]!;
-      const v = values[u * m + j]!;
-      items[j] = { code: itemCode[j]!, dimension: itemDim[j]!, subdimension: itemSub[j]!, status: STATUS_NAMES[matrix.status[u * m + j]!]!, raw: r === r ? r : null, value: v === v ? v : null };
-    }
-    return items;
-  };
+  const itemScores = itemDetail(cf, matrix, values);
   const stageIndex = new Int32Array(n);
   const unitResults: UnitResult[] = new Array<UnitResult>(n);
   for (let u = 0; u < n; u++) {
@@ -222,7 +213,7 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
       nextStage,
     };
     if (unit.name) res.name = unit.name;
-    if (wantItems) lazyItems(res, u, itemScores);
+    if (wantItems) res.items = itemScores(u);
     unitResults[u] = res;
   }
 
@@ -302,23 +293,46 @@ function peerRanks(units: readonly UnitInput[], overall: Float64Array, keys: rea
 }
 
 /**
- * Defines `items` as an enumerable property built on first read (then stored as a plain data property, in the same
- * key position). Building 300,000 item objects dominated scoring time, and most callers read few units' items or
- * none; JSON.stringify, spreading and deep equality read the property and see exactly the eager result.
+ * Builds each unit's item detail from shared, frozen ItemScore objects. An item's detail is fixed by its status,
+ * points and value, and 2,000 × 150 cells hold only a few thousand distinct combinations (answers take a handful of
+ * values), so each combination is created once per scoring run and every unit with it points to the same object:
+ * creating and then garbage-collecting 300,000 small objects was the largest single cost of scoring an edition.
+ * The JSON, deep equality and type are those of separate objects; freezing makes an attempt to edit one unit's item
+ * (which would edit the others) throw instead of silently spreading.
  */
-function lazyItems(res: UnitResult, u: number, build: (u: number) => ItemScore[]): void {
-  const settle = (value: ItemScore[]): void => void Object.defineProperty(res, 'items', { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(res, 'items', {
-    enumerable: true,
-    configurable: true,
-    get(): ItemScore[] {
-      const value = build(u);
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
+function itemDetail(cf: CompiledFramework, matrix: ItemMatrix, values: Float64Array): (u: number) => ItemScore[] {
+  const m = cf.items.length;
+  const S = STATUS_NAMES.length;
+  const code = cf.items.map((ci) => ci.code);
+  const dim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
+  const sub = cf.items.map((ci) => cf.groups[ci.group]!.code);
+  // Per item and status: points (NaN when hidden; Map keys treat NaN as one key) → the object.
+  const cache: (Map<number, ItemScore> | undefined)[] = new Array<Map<number, ItemScore> | undefined>(m * S);
+  return (u: number): ItemScore[] => {
+    const items = new Array<ItemScore>(m);
+    for (let j = 0; j < m; j++) {
+      const r = matrix.raw[u * m + j]!;
+      const v = values[u * m + j]!;
+      const st = matrix.status[u * m + j]!;
+      let byRaw = cache[j * S + st];
+      if (byRaw === undefined) cache[j * S + st] = byRaw = new Map();
+      const hit = byRaw.get(r);
+      // The value is a function of the points within one run, but checking costs little and keeps this exact
+      // whatever a normalisation does (−0 included: Object.is tells it from 0, as deep equality does).
+      if (hit !== undefined && same(hit.raw, r) && same(hit.value, v)) {
+        items[j] = hit;
+        continue;
+      }
+      const made: ItemScore = Object.freeze({ code: code[j]!, dimension: dim[j]!, subdimension: sub[j]!, status: STATUS_NAMES[st]!, raw: r === r ? r : null, value: v === v ? v : null });
+      if (hit === undefined) byRaw.set(r, made);
+      items[j] = made;
+    }
+    return items;
+  };
 }
+
+/** Whether a stored score (null for NaN) is exactly x. */
+const same = (stored: number | null, x: number): boolean => (stored === null ? x !== x : Object.is(stored, x));
 
 /**
  * Candidate items in the order `key[b] - key[a] || a - b` (gain descending, then framework order), produced lazily:
