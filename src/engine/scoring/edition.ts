@@ -302,37 +302,95 @@ function peerRanks(units: readonly UnitInput[], overall: Float64Array, keys: rea
  */
 function itemDetail(cf: CompiledFramework, matrix: ItemMatrix, values: Float64Array): (u: number) => ItemScore[] {
   const m = cf.items.length;
-  const S = STATUS_NAMES.length;
   const code = cf.items.map((ci) => ci.code);
   const dim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
   const sub = cf.items.map((ci) => cf.groups[ci.group]!.code);
-  // Per item and status: points (NaN when hidden; Map keys treat NaN as one key) → the object.
-  const cache: (Map<number, ItemScore> | undefined)[] = new Array<Map<number, ItemScore> | undefined>(m * S);
+  const table = new ItemScoreTable();
   return (u: number): ItemScore[] => {
     const items = new Array<ItemScore>(m);
     for (let j = 0; j < m; j++) {
       const r = matrix.raw[u * m + j]!;
       const v = values[u * m + j]!;
       const st = matrix.status[u * m + j]!;
-      let byRaw = cache[j * S + st];
-      if (byRaw === undefined) cache[j * S + st] = byRaw = new Map();
-      const hit = byRaw.get(r);
-      // The value is a function of the points within one run, but checking costs little and keeps this exact
-      // whatever a normalisation does (−0 included: Object.is tells it from 0, as deep equality does).
-      if (hit !== undefined && same(hit.raw, r) && same(hit.value, v)) {
-        items[j] = hit;
-        continue;
-      }
-      const made: ItemScore = Object.freeze({ code: code[j]!, dimension: dim[j]!, subdimension: sub[j]!, status: STATUS_NAMES[st]!, raw: r === r ? r : null, value: v === v ? v : null });
-      if (hit === undefined) byRaw.set(r, made);
-      items[j] = made;
+      items[j] = table.find(j, st, r, v) ?? table.add(Object.freeze({ code: code[j]!, dimension: dim[j]!, subdimension: sub[j]!, status: STATUS_NAMES[st]!, raw: r === r ? r : null, value: v === v ? v : null }));
     }
     return items;
   };
 }
 
-/** Whether a stored score (null for NaN) is exactly x. */
-const same = (stored: number | null, x: number): boolean => (stored === null ? x !== x : Object.is(stored, x));
+/**
+ * Open-addressing hash table from (item, status, points, value) to the shared ItemScore. Numbers are compared by
+ * their bits, which tells −0 from 0 as deep equality does (a Map would merge them, and box every key it is asked
+ * about); the value is part of the key, so nothing assumes it follows from the points.
+ */
+class ItemScoreTable {
+  private readonly f64 = new Float64Array(2);
+  private readonly bits = new Int32Array(this.f64.buffer);
+  private size = 0;
+  private mask = 1023;
+  /** Per slot: item·8 + status + 1 (0 = empty), then the four 32-bit halves of points and value. */
+  private tag = new Int32Array(1024);
+  private words = new Int32Array(4 * 1024);
+  private objs: (ItemScore | undefined)[] = new Array<ItemScore | undefined>(1024);
+  /** The slot found or to fill, from the last find. */
+  private slot = 0;
+  private pending = 0;
+
+  find(j: number, status: number, raw: number, value: number): ItemScore | undefined {
+    this.f64[0] = raw;
+    this.f64[1] = value;
+    const b = this.bits;
+    const b0 = b[0]!;
+    const b1 = b[1]!;
+    const b2 = b[2]!;
+    const b3 = b[3]!;
+    const tag = j * 8 + status + 1;
+    let i = Math.imul(Math.imul(b0 ^ b1 ^ tag, 0x9e3779b1) ^ b2 ^ b3, 0x85ebca6b) & this.mask;
+    for (;;) {
+      const t = this.tag[i]!;
+      if (t === 0) break;
+      const w = 4 * i;
+      if (t === tag && this.words[w] === b0 && this.words[w + 1] === b1 && this.words[w + 2] === b2 && this.words[w + 3] === b3) return this.objs[i];
+      i = (i + 1) & this.mask;
+    }
+    this.slot = i;
+    this.pending = tag;
+    return undefined;
+  }
+
+  /** Stores `obj` for the key of the last find (which missed) and returns it. */
+  add(obj: ItemScore): ItemScore {
+    const i = this.slot;
+    const w = 4 * i;
+    this.tag[i] = this.pending;
+    this.words[w] = this.bits[0]!;
+    this.words[w + 1] = this.bits[1]!;
+    this.words[w + 2] = this.bits[2]!;
+    this.words[w + 3] = this.bits[3]!;
+    this.objs[i] = obj;
+    if (++this.size * 2 > this.mask) this.grow();
+    return obj;
+  }
+
+  private grow(): void {
+    const { tag, words, objs } = this;
+    const cap = 2 * (this.mask + 1);
+    this.mask = cap - 1;
+    this.tag = new Int32Array(cap);
+    this.words = new Int32Array(4 * cap);
+    this.objs = new Array<ItemScore | undefined>(cap);
+    for (let k = 0; k < tag.length; k++) {
+      const t = tag[k]!;
+      if (t === 0) continue;
+      const w = 4 * k;
+      let i = Math.imul(Math.imul(words[w]! ^ words[w + 1]! ^ t, 0x9e3779b1) ^ words[w + 2]! ^ words[w + 3]!, 0x85ebca6b) & this.mask;
+      while (this.tag[i] !== 0) i = (i + 1) & this.mask;
+      this.tag[i] = t;
+      this.words.set(words.subarray(w, w + 4), 4 * i);
+      this.objs[i] = objs[k];
+    }
+  }
+}
 
 /**
  * Candidate items in the order `key[b] - key[a] || a - b` (gain descending, then framework order), produced lazily:
