@@ -477,6 +477,12 @@ export interface AwardCertificateTable {
   year_be: number;
   status: Generated<'valid' | 'revoked'>;
   issued_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  revoke_reason_th: string | null;
+  revoke_reason_en: string | null;
+  reissued_from: string | null;
+  replaced_by: string | null;
 }
 
 /** Digital Local contest (issue 9). */

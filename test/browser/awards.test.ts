@@ -1,5 +1,6 @@
 // Awards journey on the demo data: an admin computes, reviews, overrides a winner (refused without a reason, then with
-// one), approves and announces; the certificate of a winner then checks as valid on the public page, without a session.
+// one), approves and announces; the certificate of a winner then checks as valid on the public page, without a session,
+// and as revoked (with date and reason) once an admin revokes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -148,6 +149,42 @@ describe('awards', () => {
     await page.getByRole('button', { name: 'Check' }).click();
     await page.getByTestId('verify-not-found').getByText('No certificate has the code ABCDEFGHJKLM', { exact: false }).waitFor();
     expect(await page.getByTestId('verify-result').count()).toBe(0);
+  });
+
+  it('an admin revokes the certificate with a reason; the public page then says revoked, when and why, in Thai and English', async () => {
+    const page = await h.newPage();
+    await signIn(page, 'demo.admin@dga.local');
+    await page.goto(`/awards/${editionId}/certificates`);
+    const row = page.getByTestId('certificates').locator(`tr[data-code="${code}"]`);
+    await row.getByRole('button', { name: `เพิกถอน ${code}` }).click();
+    const dialog = page.getByRole('dialog', { name: `เพิกถอนเกียรติบัตร ${code}` });
+    // Without a reason the server refuses and says so under the field; nothing is revoked.
+    await dialog.getByRole('textbox', { name: 'เหตุผล (ภาษาไทย)' }).fill('   ');
+    await dialog.getByRole('button', { name: 'ยืนยันการเพิกถอน' }).click();
+    await dialog.getByText('ต้องระบุเหตุผลการเพิกถอน').waitFor();
+    const reason = 'ถอนรางวัลหลังตรวจพบว่าข้อมูลที่ส่งไม่ถูกต้อง';
+    await dialog.getByRole('textbox', { name: 'เหตุผล (ภาษาไทย)' }).fill(reason);
+    await dialog.getByRole('textbox', { name: 'เหตุผล (ภาษาอังกฤษ ไม่บังคับ)' }).fill('Award withdrawn after a finding of incorrect data');
+    await dialog.getByRole('button', { name: 'ยืนยันการเพิกถอน' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByTestId('certificate-revoked').waitFor();
+    expect(await row.getByRole('link', { name: 'PDF' }).count()).toBe(0);
+
+    const pub = await h.newPage();
+    await pub.goto(`/verify/${code}`);
+    const result = pub.getByTestId('verify-result');
+    await result.waitFor();
+    expect(await result.getAttribute('data-status')).toBe('revoked');
+    expect(await pub.getByTestId('verify-status').textContent()).toBe('ถูกเพิกถอน');
+    expect(await pub.getByTestId('verify-revoke-reason').textContent()).toBe(reason);
+    await pub.getByTestId('verify-revocation').getByText(/^เพิกถอนเมื่อ /).waitFor();
+    expect(await pub.getByText('เกียรติบัตรถูกต้อง').count()).toBe(0);
+    await h.screenshot(pub, 'verify-revoked-th');
+    expect(await violations(pub)).toEqual([]);
+    await pub.getByText('English', { exact: true }).click();
+    await pub.getByTestId('verify-status').getByText('Revoked').waitFor();
+    await pub.getByTestId('verify-revoke-reason').getByText('Award withdrawn after a finding of incorrect data').waitFor();
+    await pub.getByTestId('verify-revocation').getByText(/^Revoked on /).waitFor();
   });
 
   it("the award-set editor shows the API's field-level problems, then saves a new version", async () => {

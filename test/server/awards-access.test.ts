@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/services/demo-loader.js';
 import { multipartEvidence } from './support/questionnaire.js';
+import { verifyAuditChain } from '../../src/server/services/audit.js';
 import { as, signIn, type Session } from './support/foundation.js';
 import { call, ok, startAwardsWorld, type AwardsWorld } from './support/awards.js';
 
@@ -85,6 +86,8 @@ describe('awards: committee award, certificates and access', () => {
       edition: { yearBe: 2562, label: { th: 'ประจำปี พ.ศ. 2562', en: '2019 (B.E. 2562)' }, title: expect.any(Object) },
       issuedAt: expect.any(String),
       status: 'valid',
+      revocation: null,
+      replacedBy: null,
     });
     expect((await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.code.toLowerCase()}` })).json().code).toBe(cert.code);
     expect((await w.h.app.inject({ method: 'GET', url: '/api/public/certificates/ABCDEFGHJKLM' })).statusCode).toBe(404);
@@ -127,7 +130,7 @@ describe('awards: committee award, certificates and access', () => {
     expect((await call(w, w.dltCoordinator, 'GET', foreign.pdfUrl)).statusCode).toBe(404);
     expect(ok(await call(w, w.judge, 'GET', `/api/awards/editions/${e2562}/certificates`)).certificates).toEqual([]);
     expect((await call(w, null, 'GET', cert.pdfUrl)).statusCode).toBe(401);
-  });
+  }, 180_000);
 
   it('judges the digital leader: nominations by the organisation, judges see only their assignments, a reasoned decision', async () => {
     const base = `/api/awards/editions/${e2561}`;
@@ -272,7 +275,7 @@ describe('awards: committee award, certificates and access', () => {
     for (const n of judged) expect(Object.keys(n.myScores).sort()).toEqual(['change', 'people_data', 'results', 'vision']);
     expect(ok(await call(w, w.judge, 'GET', `/api/awards/editions/${w.editions[2563]}/nominations`)).nominations).toEqual([]);
     expect((await call(w, null, 'GET', `/api/public/certificates/ABCDEFGHJKLM`)).statusCode).toBe(404);
-  });
+  }, 120_000);
 
   it('publishes announced awards without a session, winners only', async () => {
     const pub = await w.h.app.inject({ method: 'GET', url: '/api/public/awards/2562' });
@@ -288,4 +291,72 @@ describe('awards: committee award, certificates and access', () => {
     // 2563 has no announced award.
     expect((await w.h.app.inject({ method: 'GET', url: '/api/public/awards/2563' })).statusCode).toBe(404);
   });
+
+  it('revokes a certificate with a written reason: the public check says revoked (when, why), audited; reissue gives a new code', async () => {
+    const certs = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${e2562}/certificates`)).certificates;
+    const cert = certs.find((c: { organisationId: string; categoryId: string; status: string }) => c.organisationId === w.dltId && c.status === 'valid') ?? certs[0];
+    const revoke = `/api/awards/certificates/${cert.code}/revoke`;
+    const reason = 'ถอนรางวัลเนื่องจากตรวจพบว่าหลักฐานด้านความมั่นคงปลอดภัยไม่เป็นความจริง';
+    const reasonEn = 'Award withdrawn: the security evidence was found to be untrue';
+
+    // Only an admin revokes; everyone else is refused and nothing changes.
+    expect((await call(w, null, 'POST', revoke, { reason })).statusCode).toBe(401);
+    for (const s of [w.reviewer, w.judge, judge2, w.dltHead, w.dltCoordinator, w.cmCoordinator]) expect((await call(w, s, 'POST', revoke, { reason })).statusCode, s.user.role).toBe(404);
+    // A reason is required (missing or blank): 400 in Thai and English, still valid.
+    for (const body of [{}, { reason: '   ' }]) {
+      const r = await call(w, w.admin, 'POST', revoke, body);
+      expect(r.statusCode).toBe(400);
+      expect(r.json().error.details).toEqual([{ path: 'body/reason', th: 'ต้องระบุเหตุผลการเพิกถอน', en: 'A reason for the revocation is required' }]);
+    }
+    expect((await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.code}` })).json()).toMatchObject({ status: 'valid', revocation: null });
+    expect((await call(w, w.admin, 'POST', '/api/awards/certificates/ABCDEFGHJKLM/revoke', { reason })).statusCode).toBe(404);
+
+    w.h.clock.advance(5 * 60_000);
+    const at = w.h.clock.now().toISOString();
+    const revoked = ok(await call(w, w.admin, 'POST', revoke, { reason, reasonEn }));
+    expect(revoked).toMatchObject({ code: cert.code, status: 'revoked', revocation: { at, reason: { th: reason, en: reasonEn } } });
+    const pub = (await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.code}` })).json();
+    expect(pub).toMatchObject({ code: cert.code, status: 'revoked', revocation: { at, reason: { th: reason, en: reasonEn } }, replacedBy: null });
+    expect(pub.recipient).toEqual(cert.recipient);
+    // Revoked once: a second revocation, the PDF and the ZIP all refuse it.
+    expect((await call(w, w.admin, 'POST', revoke, { reason: 'again' })).statusCode).toBe(409);
+    const pdf = await call(w, w.dltCoordinator, 'GET', cert.pdfUrl);
+    expect(pdf.statusCode).toBe(409);
+    expect(pdf.json().error.details[0].en).toContain('revoked');
+    const zip = await call(w, w.admin, 'GET', `/api/awards/editions/${e2562}/certificates.zip`);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgr-zip-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'c.zip'), zip.rawPayload);
+      const listing = execFileSync('unzip', ['-Z1', path.join(dir, 'c.zip')], { encoding: 'utf8' });
+      expect(listing).not.toContain(cert.code);
+      expect(listing.trim().split('\n')).toHaveLength(certs.length - 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // The agency sees its certificate as revoked, with the reason.
+    const mine = ok(await call(w, w.dltCoordinator, 'GET', `/api/awards/editions/${e2562}/certificates`)).certificates;
+    if (cert.organisationId === w.dltId) expect(mine.find((c: { code: string }) => c.code === cert.code)).toMatchObject({ status: 'revoked', revocation: { reason: { th: reason } } });
+
+    // Audited in the hash-chained log, and the chain still verifies.
+    const audit = await w.h.db.selectFrom('audit_log').select(['action', 'entity_id', 'after', 'actor_id']).where('action', '=', 'awards.certificate_revoked').execute();
+    expect(audit).toEqual([expect.objectContaining({ entity_id: cert.code, actor_id: w.admin.user.id, after: expect.objectContaining({ reasonTh: reason, reasonEn }) })]);
+    expect((await verifyAuditChain(w.h.db)).ok).toBe(true);
+
+    // Reissue: admin only, only a revoked certificate, once; new code, the old one points to it and stays revoked.
+    const reissue = `/api/awards/certificates/${cert.code}/reissue`;
+    expect((await call(w, null, 'POST', reissue, {})).statusCode).toBe(401);
+    for (const s of [w.reviewer, w.judge, w.dltHead, w.cmCoordinator]) expect((await call(w, s, 'POST', reissue, {})).statusCode, s.user.role).toBe(404);
+    const other = certs.find((c: { code: string; status: string }) => c.code !== cert.code && c.status === 'valid');
+    expect((await call(w, w.admin, 'POST', `/api/awards/certificates/${other.code}/reissue`, {})).statusCode).toBe(409);
+    expect((await call(w, w.admin, 'POST', reissue, { recipientTh: '  ' })).statusCode).toBe(400);
+    const fresh = ok(await call(w, w.admin, 'POST', reissue, {}), 201);
+    expect(fresh.code).not.toBe(cert.code);
+    expect(fresh.code).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
+    expect(fresh).toMatchObject({ status: 'valid', revocation: null, reissuedFrom: cert.code, recipient: cert.recipient, categoryId: cert.categoryId, organisationId: cert.organisationId });
+    expect((await call(w, w.admin, 'POST', reissue, {})).statusCode).toBe(409);
+    expect((await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.code}` })).json()).toMatchObject({ status: 'revoked', replacedBy: fresh.code });
+    expect((await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${fresh.code}` })).json()).toMatchObject({ status: 'valid', revocation: null });
+    expect((await call(w, w.admin, 'GET', fresh.pdfUrl)).statusCode).toBe(200);
+    expect(await w.h.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'awards.certificate_reissued').execute()).toEqual([{ entity_id: fresh.code }]);
+  }, 180_000);
 });

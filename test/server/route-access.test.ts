@@ -121,6 +121,8 @@ const ACCESS: Record<string, Access> = {
   'GET /api/awards/editions/:eid/certificates': { who: 'signed-in', scopedIn: AW },
   'GET /api/awards/certificates/:code/pdf': { who: 'signed-in', scopedIn: 'security.test.ts' },
   'GET /api/awards/editions/:eid/certificates.zip': { who: DGA },
+  'POST /api/awards/certificates/:code/revoke': { who: ['admin'] },
+  'POST /api/awards/certificates/:code/reissue': { who: ['admin'] },
   'GET /api/public/awards/:yearBe': { who: 'public' },
   'GET /api/public/certificates/:code': { who: 'public' },
   'GET /api/public/digital-local/lao-types': { who: 'public' },

@@ -387,26 +387,75 @@ export async function upsertScores(db: Kysely<Database>, rows: (ScoreRow & { upd
 
 // ---- certificates ----
 
-export type CertificateRow = Omit<AwardCertificateTable, 'status' | 'issued_at'> & { status: 'valid' | 'revoked'; issued_at: Date };
+type RevocationColumns = 'revoked_at' | 'revoked_by' | 'revoke_reason_th' | 'revoke_reason_en' | 'reissued_from' | 'replaced_by';
 
-/** Inserts certificates; an award that already has one keeps its code (a retried announce issues nothing new). */
-export async function insertCertificates(db: Kysely<Database>, rows: Omit<CertificateRow, 'status'>[]): Promise<void> {
+/** What an issued certificate states (the revocation columns are set only by revoke / reissue). */
+export type NewCertificate = Omit<AwardCertificateTable, 'status' | 'issued_at' | RevocationColumns> & { issued_at: Date; reissued_from?: string | null };
+
+export type CertificateRow = Omit<AwardCertificateTable, 'status' | 'issued_at' | RevocationColumns> & {
+  status: 'valid' | 'revoked';
+  issued_at: Date;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+  revoke_reason_th: string | null;
+  revoke_reason_en: string | null;
+  reissued_from: string | null;
+  replaced_by: string | null;
+};
+
+/** Inserts certificates; an award that already has a valid one keeps its code (a retried announce issues nothing new). */
+export async function insertCertificates(db: Kysely<Database>, rows: NewCertificate[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200)
     await db
       .insertInto('award_certificate')
       .values(rows.slice(i, i + 200))
-      .onConflict((oc) => oc.columns(['edition_id', 'category_id', 'group_key', 'recipient_key']).doNothing())
+      .onConflict((oc) => oc.columns(['edition_id', 'category_id', 'group_key', 'recipient_key']).where('status', '=', 'valid').doNothing())
       .execute();
 }
 
-export async function listCertificates(db: Kysely<Database>, editionId: string, organisationId?: string): Promise<CertificateRow[]> {
-  let q = db.selectFrom('award_certificate').selectAll().where('edition_id', '=', editionId);
-  if (organisationId) q = q.where('organisation_id', '=', organisationId);
-  return q.orderBy('category_id').orderBy('group_key').orderBy('recipient_th').execute() as Promise<CertificateRow[]>;
+/** Marks a valid certificate revoked; false when it was not valid any more (a concurrent revoke won). */
+export async function revokeCertificate(
+  db: Kysely<Database>,
+  code: string,
+  r: { at: Date; by: string; reasonTh: string; reasonEn: string | null },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('award_certificate')
+    .set({ status: 'revoked', revoked_at: r.at, revoked_by: r.by, revoke_reason_th: r.reasonTh, revoke_reason_en: r.reasonEn })
+    .where('code', '=', code)
+    .where('status', '=', 'valid')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
 }
 
-export async function findCertificate(db: Kysely<Database>, code: string): Promise<CertificateRow | undefined> {
-  return db.selectFrom('award_certificate').selectAll().where('code', '=', code).executeTakeFirst() as Promise<CertificateRow | undefined>;
+export async function setCertificateReplacement(db: Kysely<Database>, code: string, replacedBy: string): Promise<void> {
+  await db.updateTable('award_certificate').set({ replaced_by: replacedBy }).where('code', '=', code).execute();
+}
+
+/** The valid certificate of the same award, if any (one at most, by the partial unique index). */
+export async function validCertificateFor(db: Kysely<Database>, c: Pick<CertificateRow, 'edition_id' | 'category_id' | 'group_key' | 'recipient_key'>): Promise<CertificateRow | undefined> {
+  return db
+    .selectFrom('award_certificate')
+    .selectAll()
+    .where('edition_id', '=', c.edition_id)
+    .where('category_id', '=', c.category_id)
+    .where('group_key', '=', c.group_key)
+    .where('recipient_key', '=', c.recipient_key)
+    .where('status', '=', 'valid')
+    .executeTakeFirst() as Promise<CertificateRow | undefined>;
+}
+
+export async function listCertificates(db: Kysely<Database>, editionId: string, opts: { organisationId?: string; validOnly?: boolean } = {}): Promise<CertificateRow[]> {
+  let q = db.selectFrom('award_certificate').selectAll().where('edition_id', '=', editionId);
+  if (opts.organisationId) q = q.where('organisation_id', '=', opts.organisationId);
+  if (opts.validOnly) q = q.where('status', '=', 'valid');
+  return q.orderBy('category_id').orderBy('group_key').orderBy('recipient_th').orderBy('issued_at').execute() as Promise<CertificateRow[]>;
+}
+
+export async function findCertificate(db: Kysely<Database>, code: string, lock = false): Promise<CertificateRow | undefined> {
+  let q = db.selectFrom('award_certificate').selectAll().where('code', '=', code);
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst() as Promise<CertificateRow | undefined>;
 }
 
 export async function certificateCodeExists(db: Kysely<Database>, codes: string[]): Promise<Set<string>> {

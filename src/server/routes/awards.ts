@@ -28,7 +28,7 @@ import {
   scoreNomination,
   uploadNominationEvidence,
 } from '../services/awards-committee.js';
-import { certificatePdf, certificatesZip, editionCertificates, verifyCertificate } from '../services/awards-certificates.js';
+import { certificatePdf, certificatesZip, editionCertificates, reissueCertificate, revokeCertificate, verifyCertificate } from '../services/awards-certificates.js';
 import { contentDisposition } from '../services/evidence.js';
 import { receiveUpload, registerUploadParser, sendStoredFile } from './file-upload.js';
 
@@ -210,6 +210,28 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
     const { pdf, filename } = await certificatePdf(ctx, currentUser(request), request.params.code);
     return reply.header('Content-Type', 'application/pdf').header('Content-Disposition', contentDisposition('attachment', filename)).header('Cache-Control', 'private, no-store').send(pdf);
   });
+
+  app.post(
+    '/api/awards/certificates/:code/revoke',
+    {
+      config: { roles: ['admin'] },
+      // The reason is checked in the service so a missing and a blank one get the same Thai/English explanation.
+      schema: { params: Type.Object({ code: Code }), body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 4000 })), reasonEn: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])) }, { additionalProperties: false }) },
+    },
+    async (request) => revokeCertificate(ctx, currentUser(request), request.params.code, request.body),
+  );
+
+  app.post(
+    '/api/awards/certificates/:code/reissue',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        params: Type.Object({ code: Code }),
+        body: Type.Object({ recipientTh: Type.Optional(Type.String({ maxLength: 300 })), recipientEn: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => reply.status(201).send(await reissueCertificate(ctx, currentUser(request), request.params.code, request.body)),
+  );
 
   app.get('/api/awards/editions/:eid/certificates.zip', { config: { roles: DGA }, schema: { params: EidParams } }, async (request, reply) => {
     const { stream, filename } = await certificatesZip(ctx, request.params.eid);

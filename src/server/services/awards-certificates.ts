@@ -1,4 +1,5 @@
-// Award certificates: issued with random verification codes when a decision is announced; listing, PDF, batch ZIP, public check.
+// Award certificates: issued with random verification codes when a decision is announced; listing, PDF, batch ZIP,
+// public check, revocation with a written reason and reissue under a new code.
 import { randomBytes } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
@@ -15,9 +16,14 @@ import {
   insertCertificates,
   listCertificates,
   organisationsByIds,
+  revokeCertificate as markRevoked,
+  setCertificateReplacement,
+  validCertificateFor,
   type CertificateRow,
   type DecisionRow,
+  type NewCertificate,
 } from '../repositories/awards.js';
+import { appendAudit } from './audit.js';
 import { findEdition, type EditionRow } from '../repositories/editions.js';
 import { renderCertificatePdf, type CertificateModel } from '../reports/certificate-pdf.js';
 import { loadAwardSet, requireAwardsEdition, type CommitteeRecord } from './awards.js';
@@ -41,7 +47,7 @@ export function newCertificateCode(): string {
 
 /** Issues one certificate per award of an announced decision; an award that already has one keeps it. Returns how many exist. */
 export async function issueCertificates(db: Db, e: EditionRow, d: DecisionRow, now: Date): Promise<number> {
-  const rows: Omit<CertificateRow, 'status'>[] = [];
+  const rows: NewCertificate[] = [];
   if (d.kind === 'rule') {
     const rec = d.record as AwardDecision;
     const ids = [...new Set(finalWinners(rec).map((w) => w.unitId))];
@@ -90,14 +96,18 @@ export async function issueCertificates(db: Db, e: EditionRow, d: DecisionRow, n
       });
     }
   }
-  // Codes are drawn until none collides with a stored one (60 bits: a collision is astronomically rare).
+  await drawCodes(db, rows);
+  await insertCertificates(db, rows);
+  return rows.length;
+}
+
+/** Codes are drawn until none collides with a stored one (60 bits: a collision is astronomically rare). */
+async function drawCodes(db: Db, rows: { code: string }[]): Promise<void> {
   for (;;) {
     for (const r of rows) r.code = newCertificateCode();
     const taken = await certificateCodeExists(db, rows.map((r) => r.code));
-    if (taken.size === 0 && new Set(rows.map((r) => r.code)).size === rows.length) break;
+    if (taken.size === 0 && new Set(rows.map((r) => r.code)).size === rows.length) return;
   }
-  await insertCertificates(db, rows);
-  return rows.length;
 }
 
 async function categoryName(db: Db, e: EditionRow, categoryId: string): Promise<{ th: string; en: string }> {
@@ -123,6 +133,9 @@ function presentCertificate(ctx: AppContext, c: CertificateRow) {
     nominationId: c.nomination_id,
     issuedAt: new Date(c.issued_at).toISOString(),
     status: c.status,
+    revocation: revocationOf(c),
+    reissuedFrom: c.reissued_from,
+    replacedBy: c.replaced_by,
     verifyUrl: verifyUrl(ctx, c.code),
     pdfUrl: `/api/awards/certificates/${c.code}/pdf`,
   };
@@ -133,7 +146,7 @@ export async function editionCertificates(ctx: AppContext, user: SessionUser, ei
   const e = await requireAwardsEdition(ctx.db, eid);
   let rows: CertificateRow[] = [];
   if (can(user, 'awards.review')) rows = await listCertificates(ctx.db, e.id);
-  else if (user.organisationId && isMemberOf(user, user.organisationId)) rows = await listCertificates(ctx.db, e.id, user.organisationId);
+  else if (user.organisationId && isMemberOf(user, user.organisationId)) rows = await listCertificates(ctx.db, e.id, { organisationId: user.organisationId });
   return { certificates: rows.map((c) => presentCertificate(ctx, c)) };
 }
 
@@ -155,13 +168,15 @@ export async function certificatePdf(ctx: AppContext, user: SessionUser, code: s
   if (!c) throw new AppError('NOT_FOUND');
   const allowed = can(user, 'awards.review') || (c.organisation_id !== null && isMemberOf(user, c.organisation_id));
   if (!allowed) throw new AppError('NOT_FOUND');
+  // A revoked certificate is not printed again; the verify page states why it was revoked.
+  if (c.status === 'revoked') throw revokedError(c);
   return { pdf: await renderCertificatePdf(modelOf(ctx, c)), filename: `certificate-${c.year_be}-${c.category_id}-${c.code}.pdf` };
 }
 
-/** Every certificate of the edition in one ZIP, rendered one after another into the stream (memory stays flat). */
+/** Every valid certificate of the edition in one ZIP, rendered one after another into the stream (memory stays flat). */
 export async function certificatesZip(ctx: AppContext, eid: string): Promise<{ stream: Readable; filename: string }> {
   const e = await requireAwardsEdition(ctx.db, eid);
-  const rows = await listCertificates(ctx.db, e.id);
+  const rows = await listCertificates(ctx.db, e.id, { validOnly: true });
   const zip = new yazl.ZipFile();
   const out = new PassThrough();
   zip.outputStream.pipe(out);
@@ -196,5 +211,111 @@ export async function verifyCertificate(ctx: AppContext, code: string) {
     edition: { yearBe: c.year_be, label: editionLabel(String(c.year_be)), title: e ? { th: e.title_th, en: e.title_en } : null },
     issuedAt: new Date(c.issued_at).toISOString(),
     status: c.status,
+    // What the verifier must see when the certificate no longer stands: when, why, and its replacement if reissued.
+    revocation: revocationOf(c),
+    replacedBy: c.replaced_by,
+  };
+}
+
+function revocationOf(c: CertificateRow) {
+  if (c.status !== 'revoked' || !c.revoked_at) return null;
+  return { at: new Date(c.revoked_at).toISOString(), reason: { th: c.revoke_reason_th ?? '', en: c.revoke_reason_en ?? c.revoke_reason_th ?? '' } };
+}
+
+function revokedError(c: CertificateRow): AppError {
+  return new AppError('STATE_FORBIDS', { state: 'revoked' }, [
+    { path: 'code', th: `ใบประกาศเลขที่ ${c.code} ถูกเพิกถอนแล้ว`, en: `Certificate ${c.code} has been revoked` },
+  ]);
+}
+
+async function requireCertificate(db: Db, code: string, lock = false): Promise<CertificateRow> {
+  const normalised = code.trim().toUpperCase();
+  if (!CODE_PATTERN.test(normalised)) throw new AppError('NOT_FOUND');
+  const c = await findCertificate(db, normalised, lock);
+  if (!c) throw new AppError('NOT_FOUND');
+  return c;
+}
+
+const required = (v: string | undefined | null, path: string, th: string, en: string): string => {
+  const t = v?.trim() ?? '';
+  if (!t) throw new AppError('VALIDATION_FAILED', { detail: `${path} required` }, [{ path, th, en }]);
+  return t;
+};
+
+/** Revokes a valid certificate (e.g. the award was withdrawn after a finding); the written reason is published on the verify page. */
+export async function revokeCertificate(ctx: AppContext, actor: SessionUser, code: string, body: { reason?: string; reasonEn?: string | null }) {
+  const reasonTh = required(body.reason, 'body/reason', 'ต้องระบุเหตุผลการเพิกถอน', 'A reason for the revocation is required');
+  const reasonEn = body.reasonEn?.trim() || null;
+  const now = ctx.clock.now();
+  const c0 = await requireCertificate(ctx.db, code);
+  await ctx.db.transaction().execute(async (trx) => {
+    const c = (await findCertificate(trx, c0.code, true))!;
+    if (c.status === 'revoked') throw revokedError(c);
+    await markRevoked(trx, c.code, { at: now, by: actor.id, reasonTh, reasonEn });
+    await appendAudit(trx, now, {
+      actorId: actor.id,
+      action: 'awards.certificate_revoked',
+      entity: 'award_certificate',
+      entityId: c.code,
+      organisationId: c.organisation_id,
+      before: { status: 'valid' },
+      after: { status: 'revoked', reasonTh, reasonEn, editionId: c.edition_id, categoryId: c.category_id, recipient: c.recipient_th },
+    });
+  });
+  return presentCertificate(ctx, (await findCertificate(ctx.db, c0.code))!);
+}
+
+/**
+ * Issues a new certificate (new code) for the award of a revoked one, e.g. after correcting the recipient's name; the
+ * revoked certificate keeps its record and points to the new code. Refused while the award has a valid certificate.
+ */
+export async function reissueCertificate(ctx: AppContext, actor: SessionUser, code: string, body: { recipientTh?: string; recipientEn?: string }) {
+  const now = ctx.clock.now();
+  const c0 = await requireCertificate(ctx.db, code);
+  const row: NewCertificate = { ...pickIssued(c0), code: '', issued_at: now, reissued_from: c0.code };
+  if (body.recipientTh !== undefined) row.recipient_th = required(body.recipientTh, 'body/recipientTh', 'ต้องระบุชื่อผู้รับเป็นภาษาไทย', 'The recipient name in Thai is required');
+  if (body.recipientEn !== undefined) row.recipient_en = body.recipientEn.trim() || row.recipient_th;
+  await ctx.db.transaction().execute(async (trx) => {
+    const c = (await findCertificate(trx, c0.code, true))!;
+    if (c.status !== 'revoked')
+      throw new AppError('STATE_FORBIDS', { state: c.status }, [
+        { path: 'code', th: 'ออกใบประกาศใหม่ได้เฉพาะใบที่ถูกเพิกถอนแล้ว', en: 'Only a revoked certificate can be reissued' },
+      ]);
+    const current = await validCertificateFor(trx, c);
+    if (current)
+      throw new AppError('STATE_FORBIDS', { state: 'reissued' }, [
+        { path: 'code', th: `รางวัลนี้มีใบประกาศที่ใช้ได้แล้ว (${current.code})`, en: `This award already has a valid certificate (${current.code})` },
+      ]);
+    await drawCodes(trx, [row]);
+    await insertCertificates(trx, [row]);
+    await setCertificateReplacement(trx, c.code, row.code);
+    await appendAudit(trx, now, {
+      actorId: actor.id,
+      action: 'awards.certificate_reissued',
+      entity: 'award_certificate',
+      entityId: row.code,
+      organisationId: c.organisation_id,
+      before: { code: c.code, recipientTh: c.recipient_th, recipientEn: c.recipient_en },
+      after: { code: row.code, recipientTh: row.recipient_th, recipientEn: row.recipient_en },
+    });
+  });
+  return presentCertificate(ctx, (await findCertificate(ctx.db, row.code))!);
+}
+
+function pickIssued(c: CertificateRow): Omit<NewCertificate, 'code' | 'issued_at'> {
+  return {
+    edition_id: c.edition_id,
+    category_id: c.category_id,
+    group_key: c.group_key,
+    recipient_key: c.recipient_key,
+    organisation_id: c.organisation_id,
+    nomination_id: c.nomination_id,
+    recipient_th: c.recipient_th,
+    recipient_en: c.recipient_en,
+    category_th: c.category_th,
+    category_en: c.category_en,
+    group_th: c.group_th,
+    group_en: c.group_en,
+    year_be: c.year_be,
   };
 }

@@ -52,7 +52,7 @@ export function ok(res: LightMyRequestResponse, status = 200): any {
   return res.body ? res.json() : null;
 }
 
-export function call(w: AwardsWorld, who: Session | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
+export function call(w: AwardsWorld, who: Session | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
   if (!who) return w.h.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
   return as(w.h.app, who, { method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
 }

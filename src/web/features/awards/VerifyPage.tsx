@@ -1,10 +1,10 @@
 // Public certificate check (/verify/:code, no sign-in): recipient, award, edition and whether the certificate is valid.
-import { Alert, Badge, Button, Card, Container, Group, Stack, Table, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Container, Group, Stack, Table, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { PageLoader } from '../../auth/session';
 import { useFormat } from '../../components/format';
@@ -76,6 +76,28 @@ export default function VerifyPage() {
                 </Text>
               </Stack>
             </Group>
+            {c.revocation ? (
+              // Stated before the award details, so nobody reads the recipient and award as still standing.
+              <Alert color="red" variant="light" mb="md" title={t('verify.revoked')} data-testid="verify-revocation" role="status">
+                <Text size="sm">
+                  {t('verify.revokedOn')} {f.date(c.revocation.at)}
+                </Text>
+                <Text size="sm" fw={600} mt={4}>
+                  {t('verify.revokeReason')}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="verify-revoke-reason">
+                  {pick(c.revocation.reason, en)}
+                </Text>
+                {c.replacedBy ? (
+                  <Text size="sm" mt={4}>
+                    {t('verify.replacedBy')}{' '}
+                    <Anchor component={Link} to={`/verify/${c.replacedBy}`} ff="monospace" data-testid="verify-replaced-by">
+                      {c.replacedBy}
+                    </Anchor>
+                  </Text>
+                ) : null}
+              </Alert>
+            ) : null}
             <Table variant="vertical" withTableBorder layout="fixed">
               <Table.Tbody>
                 <Table.Tr>

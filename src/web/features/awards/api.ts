@@ -248,8 +248,16 @@ export interface Certificate {
   nominationId: string | null;
   issuedAt: string;
   status: 'valid' | 'revoked';
+  revocation: Revocation | null;
+  reissuedFrom: string | null;
+  replacedBy: string | null;
   verifyUrl: string;
   pdfUrl: string;
+}
+
+export interface Revocation {
+  at: string;
+  reason: I18nText;
 }
 
 export interface PublicCertificate {
@@ -260,6 +268,8 @@ export interface PublicCertificate {
   edition: { yearBe: number; label: I18nText; title: I18nText | null };
   issuedAt: string;
   status: 'valid' | 'revoked';
+  revocation: Revocation | null;
+  replacedBy: string | null;
 }
 
 /** Names and codes the award set may refer to, from the edition's framework (offered in pickers). */
