@@ -30,6 +30,8 @@ const SATURATION = arg('saturation', 1) !== 0;
 const CPU_PROF = arg('cpu-prof', 0) !== 0;
 // --trace-gc 1 runs the server with --trace-gc and prints its garbage collection pauses during each run.
 const TRACE_GC = arg('trace-gc', 0) !== 0;
+// --semi-space MB starts the server with --max-semi-space-size (fewer young-generation collections, each pausing requests).
+const SEMI_SPACE = arg('semi-space', 0);
 const gcPauses: { kind: string; ms: number; heapMb: number }[] = [];
 // Saves slower than this are counted per second of the run (the target is p99 < 50 ms).
 const SLOW_MS = 50;
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
   let db: DB | null = null;
   try {
     const profArgs = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(root, 'bench/out/profiles')] : [];
-    const gcArgs = TRACE_GC ? ['--trace-gc'] : [];
+    const gcArgs = [...(TRACE_GC ? ['--trace-gc'] : []), ...(SEMI_SPACE > 0 ? [`--max-semi-space-size=${SEMI_SPACE}`] : [])];
     child = spawn(process.execPath, [...profArgs, ...gcArgs, '--import', 'tsx', path.join(root, 'src/server/main.ts')], { cwd: root, env, stdio: ['ignore', TRACE_GC ? 'pipe' : 'ignore', 'inherit'] });
     // --trace-gc prints one line per collection with its pause ("Scavenge 40.1 (45.2) -> 38.0 (46.2) MB, 1.23 / 0.00 ms").
     child.stdout?.setEncoding('utf8').on('data', (s: string) => {
