@@ -504,6 +504,13 @@ export interface DlContestTable {
   updated_at: Timestamp;
 }
 
+export interface DlContestSettingsTable {
+  year: number;
+  max_entries_per_judge: number | null;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface DlEntryTable {
   id: string;
   contest_year: number;
@@ -651,4 +658,5 @@ export interface Database {
   dl_assignment: DlAssignmentTable;
   dl_score_sheet: DlScoreSheetTable;
   dl_tier_override: DlTierOverrideTable;
+  dl_contest_settings: DlContestSettingsTable;
 }

@@ -37,6 +37,11 @@ export const ERROR_CATALOGUE = {
   DL_ENTRIES_CLOSED: { status: 409, th: 'หมดเขตรับใบสมัครแล้วเมื่อ {closedTh} จึงส่งหรือแก้ไขใบสมัครไม่ได้ ข้อมูลไม่มีการเปลี่ยนแปลง', en: 'Entries closed on {closedEn}: the entry can no longer be submitted or changed; nothing was changed' },
   DL_NOT_ELIGIBLE: { status: 409, th: 'องค์กรนี้สมัครไม่ได้: {detailTh}', en: 'This organisation may not enter: {detailEn}' },
   DL_ENTRY_INCOMPLETE: { status: 409, th: 'ใบสมัครยังไม่ครบ: {detailTh}', en: 'The entry is not complete: {detailEn}' },
+  DL_JUDGE_CAPACITY_INSUFFICIENT: {
+    status: 409,
+    th: 'กรรมการรับงานได้ไม่พอ: ต้องมอบหมายกรรมการอีก {needed} ที่ แต่ภายใต้จำนวนสูงสุด {max} ผลงานต่อกรรมการ มอบหมายได้เพียง {possible} ที่ จึงไม่ได้มอบหมายใด ๆ กรุณาเพิ่มจำนวนสูงสุดหรือเพิ่มกรรมการ',
+    en: 'Not enough judge capacity: {needed} more judge places are needed, but with at most {max} entries per judge only {possible} can be filled, so nothing was assigned. Raise the limit or add judges',
+  },
   DL_JUDGING_NOT_OPEN: { status: 409, th: 'ไม่อยู่ในช่วงการให้คะแนน ({fromTh} – {toTh})', en: 'Scoring is not open (judging runs {fromEn} – {toEn})' },
   INTERNAL: { status: 500, th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -161,4 +161,59 @@ describe('Digital Local judges', () => {
       expect(totals.map((t: { judgeName: string }) => t.judgeName).sort()).toEqual(['Ann Judge', 'Ben Judge', 'Cat Judge']);
     });
   });
+
+  describe('judge capacity', () => {
+    const cap = (max: unknown) => send('admin', 'PUT', `/api/digital-local/contests/${YEAR}/judge-capacity`, { maxEntriesPerJudge: max });
+    const matrix = async () => (await get('admin', `/api/digital-local/contests/${YEAR}/assignments`)).json();
+    const pairs = async () => (await h.db.selectFrom('dl_assignment').select(['entry_id', 'judge_id']).orderBy('entry_id').orderBy('judge_id').execute()).map((r) => `${r.entry_id}:${r.judge_id}`);
+
+    it('the admin sets the most entries per judge; bad values are refused and change nothing', async () => {
+      for (const bad of [0, -1, 2.5, 'three']) {
+        const r = await cap(bad);
+        expect(r.statusCode).toBe(400);
+        expect(r.json().error.code).toBe('VALIDATION_FAILED');
+      }
+      expect((await matrix()).maxEntriesPerJudge).toBeNull();
+      const r = await cap(1);
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toMatchObject({ maxEntriesPerJudge: 1, capacity: { needed: 8, available: 4 } });
+      const audit = await h.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'dl.judge.capacity').execute();
+      expect(audit.at(-1)).toMatchObject({ before: { maxEntriesPerJudge: null }, after: { maxEntriesPerJudge: 1 } });
+    });
+
+    it('too little capacity: automatic assignment says so in Thai and English, with the entries short, and assigns nothing', async () => {
+      const before = await pairs();
+      const r = await send('admin', 'POST', `/api/digital-local/contests/${YEAR}/assignments/auto`, { seed: 3 });
+      expect(r.statusCode).toBe(409);
+      const err = r.json().error;
+      expect(err.code).toBe('DL_JUDGE_CAPACITY_INSUFFICIENT');
+      // Entries 1–3 need two judges each; under the limit of one, only Dan (no entry yet) can take one.
+      expect(err.message_en).toContain('6 more judge places are needed, but with at most 1 entries per judge only 1 can be filled');
+      expect(err.message_th).toContain('ต้องมอบหมายกรรมการอีก 6 ที่');
+      expect(err.details.map((d: { path: string }) => d.path).sort()).toEqual(entries.slice(1).map((e) => `entries/${e.id}`).sort());
+      expect(err.details[0].th).toMatch(/[\u0E00-\u0E7F]/);
+      expect(await pairs()).toEqual(before);
+      expect(await h.db.selectFrom('audit_log').select('id').where('action', '=', 'dl.assignment.auto').execute()).toHaveLength(0);
+    });
+
+    it('with enough capacity every entry gets its judges and nobody exceeds the limit; a manual add over it is refused', async () => {
+      expect((await cap(3)).json().capacity).toEqual({ needed: 8, available: 12 });
+      const r = await send('admin', 'POST', `/api/digital-local/contests/${YEAR}/assignments/auto`, { seed: 3 });
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().shortfalls).toEqual([]);
+      const m = await matrix();
+      for (const row of m.entries) expect(row.judges.length).toBeGreaterThanOrEqual(2);
+      for (const j of m.judges) expect(j.load).toBeLessThanOrEqual(3);
+      expect(m.judges.some((j: { overCapacity: boolean }) => j.overCapacity)).toBe(false);
+      // Lowered below what some judges already have: they are marked, and nobody at the limit can be added.
+      const low = (await cap(2)).json();
+      const busy = low.judges.find((j: { load: number }) => j.load >= 2);
+      expect(low.judges.filter((j: { overCapacity: boolean }) => j.overCapacity).map((j: { id: string }) => j.id)).toEqual(low.judges.filter((j: { load: number }) => j.load > 2).map((j: { id: string }) => j.id));
+      const free = low.entries.find((row: { judges: { id: string }[] }) => !row.judges.some((j) => j.id === busy.id));
+      const add = await send('admin', 'POST', `/api/digital-local/contests/${YEAR}/assignments/changes`, { kind: 'add', entryId: free.entry.id, judgeId: busy.id });
+      expect(add.statusCode).toBe(400);
+      expect(add.json().error.details[0]).toMatchObject({ code: 'ASSIGNMENT_OVER_CAPACITY' });
+      expect((await cap(null)).json().maxEntriesPerJudge).toBeNull();
+    });
+  });
 });

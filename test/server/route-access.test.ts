@@ -152,6 +152,7 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/digital-local/judges/me/declarations/:id': { who: ['judge'], scopedIn: DL },
   'GET /api/digital-local/contests/:year/assignments': { who: ['admin'] },
   'POST /api/digital-local/contests/:year/assignments/auto': { who: ['admin'] },
+  'PUT /api/digital-local/contests/:year/judge-capacity': { who: ['admin'] },
   'POST /api/digital-local/contests/:year/assignments/changes': { who: ['admin'] },
   'GET /api/digital-local/judging/:year/entries': { who: ['judge'], scopedIn: DL },
   'GET /api/digital-local/judging/entries/:id': { who: ['judge'], scopedIn: DL },

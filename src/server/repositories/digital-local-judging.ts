@@ -4,6 +4,25 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
+// ----- contest settings kept by the judging side
+
+export interface ContestSettingsRow {
+  max_entries_per_judge: number | null;
+  updated_at: Date;
+}
+
+export async function contestSettings(db: Db, year: number): Promise<ContestSettingsRow | undefined> {
+  return db.selectFrom('dl_contest_settings').select(['max_entries_per_judge', 'updated_at']).where('year', '=', year).executeTakeFirst();
+}
+
+export async function setMaxEntriesPerJudge(db: Db, year: number, max: number | null, by: string, now: Date): Promise<void> {
+  await db
+    .insertInto('dl_contest_settings')
+    .values({ year, max_entries_per_judge: max, updated_by: by, updated_at: now })
+    .onConflict((oc) => oc.column('year').doUpdateSet({ max_entries_per_judge: max, updated_by: by, updated_at: now }))
+    .execute();
+}
+
 // ----- judges
 
 export interface JudgeUserRow {

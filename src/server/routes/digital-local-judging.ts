@@ -25,6 +25,7 @@ import {
   removeOverride,
   saveSheet,
   setAffiliations,
+  setJudgeCapacity,
   sheetHistory,
   submitSheet,
 } from '../services/digital-local-judging.js';
@@ -74,6 +75,14 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
     '/api/digital-local/contests/:year/assignments/auto',
     { config: { roles: ['admin'] }, schema: { params: YearParams, body: Type.Optional(Type.Object({ seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })) }, { additionalProperties: false })) } },
     async (request) => autoAssign(ctx, currentUser(request), request.params.year, request.body ?? {}),
+  );
+  app.put(
+    '/api/digital-local/contests/:year/judge-capacity',
+    {
+      config: { roles: ['admin'] },
+      schema: { params: YearParams, body: Type.Object({ maxEntriesPerJudge: Type.Union([Type.Null(), Type.Integer({ minimum: 1, maximum: 10000 })]) }, { additionalProperties: false }) },
+    },
+    async (request) => setJudgeCapacity(ctx, currentUser(request), request.params.year, request.body),
   );
   app.post(
     '/api/digital-local/contests/:year/assignments/changes',

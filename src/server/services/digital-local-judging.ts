@@ -50,6 +50,7 @@ import {
   assignedJudgeIds,
   assignmentsOf,
   assignmentsOfEntry,
+  contestSettings,
   declarationsOf,
   deleteAssignment,
   deleteDeclaration,
@@ -62,6 +63,7 @@ import {
   listJudgeUsers,
   overridesOf,
   replaceAffiliations,
+  setMaxEntriesPerJudge,
   sheetsOfContest,
   sheetsOfEntries,
   updateSheet,
@@ -274,6 +276,24 @@ function assertAssignable(contest: ContestRow, now: Date): void {
   }
 }
 
+/** The panel with the contest's most entries per judge (none: unlimited). */
+function withCapacity(judges: Judge[], max: number | null): Judge[] {
+  return max === null ? judges : judges.map((j) => ({ ...j, capacity: max }));
+}
+
+/** Sets the most entries any one judge is given in this contest (null: no limit); audited. */
+export async function setJudgeCapacity(ctx: AppContext, admin: SessionUser, year: number, input: { maxEntriesPerJudge: number | null }) {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const contest = await requireContest({ db: trx }, year, 'update');
+    if (contest.confirmed_at) throw stateError('confirmed', 'ผลการตัดสินได้รับการยืนยันแล้ว', 'The results are confirmed');
+    const before = (await contestSettings(trx, year))?.max_entries_per_judge ?? null;
+    await setMaxEntriesPerJudge(trx, year, input.maxEntriesPerJudge, admin.id, now);
+    await appendAudit(trx, now, { actorId: admin.id, action: 'dl.judge.capacity', entity: 'dl_contest', entityId: String(year), before: { maxEntriesPerJudge: before }, after: { maxEntriesPerJudge: input.maxEntriesPerJudge } });
+  });
+  return assignmentOverview(ctx, year);
+}
+
 async function submittedEntries(db: Db, year: number): Promise<EntryRow[]> {
   return listEntries(db, year, { statuses: ['submitted'] });
 }
@@ -287,15 +307,36 @@ export async function autoAssign(ctx: AppContext, admin: SessionUser, year: numb
     const entries = await submittedEntries(trx, year);
     const ids = new Set(entries.map((e) => e.id));
     const panel = await loadPanel(trx, { activeOnly: true });
+    const max = (await contestSettings(trx, year))?.max_entries_per_judge ?? null;
     const existing = (await assignmentsOf(trx, year)).filter((a) => ids.has(a.entry_id));
     const seed = input.seed ?? seedFromString(`digital-local-${year}`);
-    const result = assignJudges(entries.map(engineEntry), panel.judges, {
-      judgesPerEntry: config.judgesPerEntry,
-      rng: mulberry32(seed),
-      locked: existing.map((a) => ({ entryId: a.entry_id, judgeId: a.judge_id })),
-    });
+    const run = (judges: Judge[]) =>
+      assignJudges(entries.map(engineEntry), judges, {
+        judgesPerEntry: config.judgesPerEntry,
+        rng: mulberry32(seed),
+        locked: existing.map((a) => ({ entryId: a.entry_id, judgeId: a.judge_id })),
+      });
+    const result = run(withCapacity(panel.judges, max));
     const have = new Set(existing.map((a) => `${a.entry_id}:${a.judge_id}`));
     const added = result.assignments.filter((a) => !have.has(`${a.entryId}:${a.judgeId}`));
+    if (max !== null) {
+      // Capacity is what keeps entries from their judges when the same run without the limit places more: then
+      // nothing is assigned, and the admin is told by how much the limit falls short.
+      const unlimited = run(panel.judges).assignments.filter((a) => !have.has(`${a.entryId}:${a.judgeId}`)).length;
+      if (added.length < unlimited) {
+        const byId = new Map(entries.map((e) => [e.id, e]));
+        throw new AppError(
+          'DL_JUDGE_CAPACITY_INSUFFICIENT',
+          { needed: unlimited, possible: added.length, max },
+          result.shortfalls
+            .filter((x) => x.reason.code === 'SHORTFALL_CAPACITY')
+            .map((x) => {
+              const e = byId.get(x.entryId);
+              return { path: `entries/${x.entryId}`, code: x.reason.code, th: `${e ? `${e.org_name_th}: ` : ''}${x.reason.th}`, en: `${e ? `${e.org_name_en ?? e.org_name_th}: ` : ''}${x.reason.en}` };
+            }),
+        );
+      }
+    }
     await insertAssignments(
       trx,
       added.map((a) => ({ contest_year: year, entry_id: a.entryId, judge_id: a.judgeId, source: 'auto' as const, assigned_by: admin.id, assigned_at: now })),
@@ -305,7 +346,7 @@ export async function autoAssign(ctx: AppContext, admin: SessionUser, year: numb
       action: 'dl.assignment.auto',
       entity: 'dl_contest',
       entityId: String(year),
-      after: { seed, judgesPerEntry: config.judgesPerEntry, added: added.map((a) => [a.entryId, a.judgeId]), shortfalls: result.shortfalls.map((s) => s.entryId) },
+      after: { seed, judgesPerEntry: config.judgesPerEntry, maxEntriesPerJudge: max, added: added.map((a) => [a.entryId, a.judgeId]), shortfalls: result.shortfalls.map((s) => s.entryId) },
     });
     return {
       added: added.length,
@@ -332,8 +373,12 @@ export async function assignmentOverview(ctx: AppContext, year: number) {
   for (const a of assignments) loads.set(a.judge_id, (loads.get(a.judge_id) ?? 0) + 1);
   const active = panel.users.filter((u) => u.active);
   const loadValues = active.map((u) => loads.get(u.id) ?? 0);
+  const max = (await contestSettings(ctx.db, year))?.max_entries_per_judge ?? null;
   return {
     judgesPerEntry: config.judgesPerEntry,
+    maxEntriesPerJudge: max,
+    // Places the limit allows in all, against the places the submitted entries need.
+    capacity: { needed: entries.length * config.judgesPerEntry, available: max === null ? null : max * active.length },
     loadSpread: loadValues.length > 0 ? Math.max(...loadValues) - Math.min(...loadValues) : 0,
     entries: entries.map((e) => ({
       entry: presentEntrySummary(e),
@@ -344,6 +389,7 @@ export async function assignmentOverview(ctx: AppContext, year: number) {
       displayName: u.display_name,
       active: u.active,
       load: loads.get(u.id) ?? 0,
+      overCapacity: max !== null && (loads.get(u.id) ?? 0) > max,
       submitted: sheets.filter((s) => s.judge_id === u.id && s.status === 'submitted' && ids.has(s.entry_id)).length,
     })),
     conflicts: conflictRegister(panel.judges, entries.map(engineEntry)).map((c) => ({ judgeId: c.judgeId, entryId: c.entryId, reasons: [{ code: c.code, th: c.th, en: c.en }] })),
@@ -359,9 +405,10 @@ export async function changeAssignment(ctx: AppContext, admin: SessionUser, year
     const entries = await submittedEntries(trx, year);
     const ids = new Set(entries.map((e) => e.id));
     const panel = await loadPanel(trx, { activeOnly: true });
+    const max = (await contestSettings(trx, year))?.max_entries_per_judge ?? null;
     const current: Assignment[] = (await assignmentsOf(trx, year)).filter((a) => ids.has(a.entry_id)).map((a) => ({ entryId: a.entry_id, judgeId: a.judge_id }));
     const submitted = (await sheetsOfContest(trx, year)).filter((s) => s.status === 'submitted').map((s) => ({ entryId: s.entry_id, judgeId: s.judge_id }));
-    const r = validateAssignmentChange(current, change, { entries: entries.map(engineEntry), judges: panel.judges, judgesPerEntry: config.judgesPerEntry, submitted });
+    const r = validateAssignmentChange(current, change, { entries: entries.map(engineEntry), judges: withCapacity(panel.judges, max), judgesPerEntry: config.judgesPerEntry, submitted });
     if (!r.ok) throw invalidProblems(r.problems);
     const key = (a: Assignment) => `${a.entryId}:${a.judgeId}`;
     const before = new Set(current.map(key));

@@ -1,5 +1,5 @@
 // Admin: the judges × entries assignment matrix — automatic assignment, manual changes, conflicts of interest shown.
-import { Alert, Badge, Button, Checkbox, Group, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, NumberInput, Paper, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconWand } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../auth/session';
 import { useFormat } from '../../components/format';
 import { ErrorAlert } from '../../components/ui';
-import { dlApi, keys, useMatrix, type AssignmentChange, type AutoAssignAnswer, type Contest, type JudgingReason } from './api';
+import { dlApi, keys, useMatrix, type AssignmentChange, type AssignmentMatrix, type AutoAssignAnswer, type Contest, type JudgingReason } from './api';
 import { useEn } from './components';
 import { JudgesPanel } from './JudgesPanel';
 import { NS } from './i18n';
@@ -60,6 +60,7 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
           </Button>
         ) : null}
       </Group>
+      <CapacityForm contest={contest} matrix={m} />
       {auto.error ? <ErrorAlert error={auto.error} /> : null}
       {autoResult ? (
         <Alert color={autoResult.shortfalls.length > 0 ? 'orange' : 'green'} variant="light" role="status" title={t('assign.autoDone', { added: autoResult.added, total: autoResult.total, spread: autoResult.loadSpread })}>
@@ -97,6 +98,11 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
                     <Text size="xs" c="dimmed">
                       {t('assign.load', { n: j.load, submitted: j.submitted })}
                     </Text>
+                    {j.overCapacity ? (
+                      <Badge size="xs" color="red" variant="light">
+                        {t('capacity.over')}
+                      </Badge>
+                    ) : null}
                   </Table.Th>
                 ))}
                 <Table.Th>{t('assign.count')}</Table.Th>
@@ -162,5 +168,63 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
       )}
       <JudgesPanel contest={contest} />
     </Stack>
+  );
+}
+
+/** The most entries per judge: saved on its own, shown against what the submitted entries need. */
+function CapacityForm({ contest, matrix }: { contest: Contest; matrix: AssignmentMatrix }) {
+  const { t } = useTranslation(NS);
+  const client = useQueryClient();
+  const [value, setValue] = useState<string | number>(matrix.maxEntriesPerJudge ?? '');
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: () => dlApi.setJudgeCapacity(contest.year, value === '' ? null : Number(value)),
+    onSuccess: (r) => {
+      client.setQueryData(keys.matrix(contest.year), r);
+      setSaved(true);
+    },
+  });
+  const activeJudges = matrix.judges.filter((j) => j.active).length;
+  const { needed, available } = matrix.capacity;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid="judge-capacity">
+      <Stack gap="xs">
+        <Text fw={600}>{t('capacity.title')}</Text>
+        <Text size="sm" c="dimmed" maw={640}>
+          {t('capacity.help')}
+        </Text>
+        <Group align="flex-end" gap="sm" wrap="wrap">
+          <NumberInput
+            label={t('capacity.label')}
+            placeholder={t('capacity.none')}
+            min={1}
+            max={10000}
+            allowDecimal={false}
+            allowNegative={false}
+            value={value}
+            onChange={(v) => {
+              setValue(v);
+              setSaved(false);
+            }}
+            disabled={Boolean(contest.confirmedAt)}
+            w={220}
+          />
+          <Button variant="light" onClick={() => save.mutate()} loading={save.isPending} disabled={Boolean(contest.confirmedAt)}>
+            {t('capacity.save')}
+          </Button>
+          {saved ? (
+            <Text size="sm" c="green.9" role="status">
+              {t('capacity.saved')}
+            </Text>
+          ) : null}
+        </Group>
+        {available !== null ? (
+          <Text size="sm" c={available < needed ? 'red.9' : undefined} data-testid="capacity-summary">
+            {available < needed ? t('capacity.short', { needed, available }) : t('capacity.summary', { needed, available, judges: activeJudges })}
+          </Text>
+        ) : null}
+        {save.error ? <ErrorAlert error={save.error} /> : null}
+      </Stack>
+    </Paper>
   );
 }

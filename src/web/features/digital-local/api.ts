@@ -181,9 +181,12 @@ export interface JudgingReason {
 
 export interface AssignmentMatrix {
   judgesPerEntry: number;
+  /** The most entries one judge is given; null: no limit. */
+  maxEntriesPerJudge: number | null;
+  capacity: { needed: number; available: number | null };
   loadSpread: number;
   entries: { entry: EntrySummary; judges: { id: string; displayName: string; sheetStatus: SheetStatus }[] }[];
-  judges: { id: string; displayName: string; load: number; submitted: number }[];
+  judges: { id: string; displayName: string; active: boolean; load: number; submitted: number; overCapacity: boolean }[];
   conflicts: { judgeId: string; entryId: string; reasons: JudgingReason[] }[];
 }
 
@@ -319,6 +322,7 @@ export const dlApi = {
   setAffiliations: (judgeId: string, affiliations: Affiliation[]) =>
     request<JudgeRef & { released: { contestYear: number; entryId: string }[] }>('PUT', `${BASE}/judges/${enc(judgeId)}/affiliations`, { body: { affiliations } }),
   assignments: (year: number | string) => api.get<AssignmentMatrix>(`${c(year)}/assignments`),
+  setJudgeCapacity: (year: number | string, maxEntriesPerJudge: number | null) => request<AssignmentMatrix>('PUT', `${c(year)}/judge-capacity`, { body: { maxEntriesPerJudge } }),
   autoAssign: (year: number | string) => api.post<AutoAssignAnswer>(`${c(year)}/assignments/auto`, {}),
   changeAssignment: (year: number | string, change: AssignmentChange) => api.post<{ warnings: JudgingReason[] }>(`${c(year)}/assignments/changes`, change),
   /** Every save and submission of the judges' sheets for one entry (audit log), oldest first. */
