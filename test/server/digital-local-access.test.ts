@@ -125,7 +125,7 @@ describe('Digital Local access', () => {
     { method: 'POST', route: '/api/digital-local/judges/me/declarations', url: () => '/api/digital-local/judges/me/declarations', payload: () => ({}), allow: { judgeAssigned: 400, judgeNotAssigned: 400 } },
 
     { method: 'GET', route: '/api/digital-local/contests/:year/assignments', url: () => `${year}/assignments`, allow: { admin: 200 } },
-    { method: 'PUT', route: '/api/digital-local/contests/:year/judge-capacity', url: () => `${year}/judge-capacity`, payload: () => ({ maxEntriesPerJudge: null }), allow: { admin: 200 } },
+    { method: 'PUT', route: '/api/digital-local/contests/:year/judge-capacity', url: () => `${year}/judge-capacity`, payload: () => ({}), allow: { admin: 200 } },
     { method: 'POST', route: '/api/digital-local/contests/:year/assignments/auto', url: () => `${year}/assignments/auto`, payload: () => ({}), allow: { admin: 200 } },
     { method: 'POST', route: '/api/digital-local/contests/:year/assignments/changes', url: () => `${year}/assignments/changes`, payload: () => ({ kind: 'add', entryId: ids.entryA, judgeId: ids.j1 }), allow: { admin: 400 } },
 

@@ -80,9 +80,10 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
     '/api/digital-local/contests/:year/judge-capacity',
     {
       config: { roles: ['admin'] },
-      schema: { params: YearParams, body: Type.Object({ maxEntriesPerJudge: Type.Union([Type.Null(), Type.Integer({ minimum: 1, maximum: 10000 })]) }, { additionalProperties: false }) },
+      schema: { params: YearParams, body: Type.Object({ maxEntriesPerJudge: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })) }, { additionalProperties: false }) },
     },
-    async (request) => setJudgeCapacity(ctx, currentUser(request), request.params.year, request.body),
+    // Absent means no limit (an explicit null would be coerced to 0 and refused).
+    async (request) => setJudgeCapacity(ctx, currentUser(request), request.params.year, { maxEntriesPerJudge: request.body.maxEntriesPerJudge ?? null }),
   );
   app.post(
     '/api/digital-local/contests/:year/assignments/changes',

@@ -322,7 +322,7 @@ export const dlApi = {
   setAffiliations: (judgeId: string, affiliations: Affiliation[]) =>
     request<JudgeRef & { released: { contestYear: number; entryId: string }[] }>('PUT', `${BASE}/judges/${enc(judgeId)}/affiliations`, { body: { affiliations } }),
   assignments: (year: number | string) => api.get<AssignmentMatrix>(`${c(year)}/assignments`),
-  setJudgeCapacity: (year: number | string, maxEntriesPerJudge: number | null) => request<AssignmentMatrix>('PUT', `${c(year)}/judge-capacity`, { body: { maxEntriesPerJudge } }),
+  setJudgeCapacity: (year: number | string, maxEntriesPerJudge: number | null) => request<AssignmentMatrix>('PUT', `${c(year)}/judge-capacity`, { body: maxEntriesPerJudge === null ? {} : { maxEntriesPerJudge } }),
   autoAssign: (year: number | string) => api.post<AutoAssignAnswer>(`${c(year)}/assignments/auto`, {}),
   changeAssignment: (year: number | string, change: AssignmentChange) => api.post<{ warnings: JudgingReason[] }>(`${c(year)}/assignments/changes`, change),
   /** Every save and submission of the judges' sheets for one entry (audit log), oldest first. */
