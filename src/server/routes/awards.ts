@@ -31,6 +31,7 @@ import {
 import { certificatePdf, certificatesZip, editionCertificates, reissueCertificate, revokeCertificate, verifyCertificate } from '../services/awards-certificates.js';
 import { contentDisposition } from '../services/evidence.js';
 import { receiveUpload, registerUploadParser, sendStoredFile } from './file-upload.js';
+import { Nullable } from './schemas.js';
 
 const Id = Type.String({ maxLength: 64 });
 const CategoryId = Type.String({ maxLength: 64 });
@@ -54,7 +55,7 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
     {
       config: { roles: ['admin'] },
       // The definition is checked by the engine's validateAwardSet, which reports every problem in Thai and English.
-      schema: { params: EidParams, body: Type.Object({ definition: Type.Unknown(), baseVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]) }, { additionalProperties: false }) },
+      schema: { params: EidParams, body: Type.Object({ definition: Type.Unknown(), baseVersion: Nullable(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }) },
     },
     async (request) => saveAwardSet(ctx, currentUser(request), request.params.eid, request.body),
   );
@@ -127,9 +128,9 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
             categoryId: CategoryId,
             organisationId: Id,
             personNameTh: Type.String({ minLength: 1, maxLength: 300 }),
-            personNameEn: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            personNameEn: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
             positionTh: Type.String({ minLength: 1, maxLength: 300 }),
-            positionEn: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            positionEn: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
             statement: Type.String({ minLength: 1, maxLength: 20000 }),
           },
           { additionalProperties: false },

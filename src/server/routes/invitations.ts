@@ -5,6 +5,7 @@ import { ROLES } from '../auth/policy.js';
 import { currentUser, setSessionCookie } from '../plugins/auth.js';
 import { endSessionByToken, SESSION_COOKIE } from '../services/auth.js';
 import { acceptInvitation, createInvitation, invitationsForAdmin, viewInvitation } from '../services/invitations.js';
+import { Nullable } from './schemas.js';
 
 const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
@@ -19,7 +20,7 @@ export async function invitationRoutes(app: AppInstance, ctx: AppContext): Promi
         body: Type.Object({
           email: Type.String({ format: 'email', maxLength: 320 }),
           role: RoleSchema,
-          organisationId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+          organisationId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
         }),
       },
     },

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import { currentUser } from '../plugins/auth.js';
 import { getOrganisation, ministries, organisationAudit, patchOrganisation, provinces, provincialAgencyTypes, searchRegistry, summary, MAX_PAGE } from '../services/registry.js';
 import { importLaos } from '../services/lao-import.js';
+import { Nullable } from './schemas.js';
 
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const Level = Type.Union([Type.Literal('department'), Type.Literal('provincial_unit'), Type.Literal('province'), Type.Literal('lao')]);
@@ -45,10 +46,10 @@ export async function registryRoutes(app: AppInstance, ctx: AppContext): Promise
           {
             version: Type.Integer({ minimum: 1 }),
             nameTh: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-            nameEn: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            nameEn: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
             servesPublic: Type.Optional(Type.Boolean()),
             active: Type.Optional(Type.Boolean()),
-            orgType: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),
+            orgType: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
           },
           { additionalProperties: false },
         ),

@@ -22,12 +22,13 @@ import {
 import { createSendBack, resubmitSendBack, sendBacksFor } from '../services/send-backs.js';
 import { findEdition } from '../repositories/editions.js';
 import { requireFramework } from '../services/frameworks.js';
+import { Nullable } from './schemas.js';
 
 const Id = Type.String({ maxLength: 64 });
 const DGA = ['admin', 'reviewer'] as const;
 const EidParams = Type.Object({ eid: Id });
 const OrgParams = Type.Object({ eid: Id, oid: Id });
-const Text = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+const Text = (max: number) => Type.Optional(Nullable(Type.String({ maxLength: max })));
 
 export async function reviewRoutes(app: AppInstance, ctx: AppContext): Promise<void> {
   app.get('/api/review/reasons', { config: { roles: DGA }, schema: { querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }) } }, async (request) => ({
