@@ -217,7 +217,7 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
     {
       config: { roles: ['admin'] },
       // The reason is checked in the service so a missing and a blank one get the same Thai/English explanation.
-      schema: { params: Type.Object({ code: Code }), body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 4000 })), reasonEn: Type.Optional(Type.Union([Type.String({ maxLength: 4000 }), Type.Null()])) }, { additionalProperties: false }) },
+      schema: { params: Type.Object({ code: Code }), body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 4000 })), reasonEn: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))) }, { additionalProperties: false }) },
     },
     async (request) => revokeCertificate(ctx, currentUser(request), request.params.code, request.body),
   );
