@@ -432,6 +432,11 @@ export interface AwardNominationTable {
   statement: string;
   nominated_by: string;
   created_at: Timestamp;
+  version: Generated<number>;
+  updated_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  withdraw_reason: string | null;
 }
 
 export interface AwardNominationFileTable {

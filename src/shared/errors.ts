@@ -43,6 +43,7 @@ export const ERROR_CATALOGUE = {
     en: 'Not enough judge capacity: {needed} more judge places are needed, but with at most {max} entries per judge only {possible} can be filled, so nothing was assigned. Raise the limit or add judges',
   },
   DL_JUDGING_NOT_OPEN: { status: 409, th: 'ไม่อยู่ในช่วงการให้คะแนน ({fromTh} – {toTh})', en: 'Scoring is not open (judging runs {fromEn} – {toEn})' },
+  NOMINATION_LOCKED: { status: 409, th: 'เปลี่ยนแปลงการเสนอชื่อไม่ได้แล้ว: {detailTh} ข้อมูลไม่มีการเปลี่ยนแปลง', en: 'The nomination can no longer be changed: {detailEn}; nothing was changed' },
   INTERNAL: { status: 500, th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -359,4 +359,79 @@ describe('awards: committee award, certificates and access', () => {
     expect((await call(w, w.admin, 'GET', fresh.pdfUrl)).statusCode).toBe(200);
     expect(await w.h.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'awards.certificate_reissued').execute()).toEqual([{ entity_id: fresh.code }]);
   }, 180_000);
+
+  it('edits and withdraws nominations while open: versioned (stale 409), audited, refused once judged or past the deadline; judges never see withdrawn ones', async () => {
+    const e2563 = w.editions[2563]!;
+    const base = `/api/awards/editions/${e2563}`;
+    const nominate = (s: Session, organisationId: string, personNameTh: string) =>
+      call(w, s, 'POST', `${base}/nominations`, { categoryId: 'digital_leader', organisationId, personNameTh, positionTh: 'CIO', statement: 'ผลงานเดิม' });
+    const n = ok(await nominate(w.dltHead, w.dltId, 'นายแก้ไข ได้'), 201);
+    expect(n).toMatchObject({ version: 1, withdrawn: null, changeable: true });
+    const m = ok(await nominate(w.cmCoordinator, w.cmId, 'นางให้คะแนน แล้ว'), 201);
+    const patch = `${base}/nominations/${n.id}`;
+    const withdraw = `${base}/nominations/${n.id}/withdraw`;
+
+    // Only the nominating organisation's head/coordinator or an admin; everyone else as if it did not exist.
+    expect((await call(w, null, 'PATCH', patch, { version: 1, statement: 'x' })).statusCode).toBe(401);
+    expect((await call(w, null, 'POST', withdraw, { version: 1 })).statusCode).toBe(401);
+    for (const s of [w.reviewer, w.judge, judge2, w.dltContributor, w.cmCoordinator]) {
+      expect((await call(w, s, 'PATCH', patch, { version: 1, statement: 'x' })).statusCode, s.user.role).toBe(404);
+      expect((await call(w, s, 'POST', withdraw, { version: 1 })).statusCode, s.user.role).toBe(404);
+    }
+    // Blank required text: 400, nothing changed; a stale version: 409.
+    const blank = await call(w, w.dltCoordinator, 'PATCH', patch, { version: 1, statement: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details).toEqual([{ path: 'body/statement', th: 'ต้องกรอกข้อมูลนี้', en: 'This field is required' }]);
+    expect((await call(w, w.dltCoordinator, 'PATCH', patch, { version: 7, statement: 'ใหม่' })).statusCode).toBe(409);
+    const edited = ok(await call(w, w.dltCoordinator, 'PATCH', patch, { version: 1, statement: 'ผลงานใหม่ที่แก้ไขแล้ว', positionEn: 'Chief Information Officer' }));
+    expect(edited).toMatchObject({ version: 2, statement: 'ผลงานใหม่ที่แก้ไขแล้ว', positionEn: 'Chief Information Officer', personNameTh: 'นายแก้ไข ได้' });
+    const stale = await call(w, w.admin, 'PATCH', patch, { version: 1, statement: 'ทับ' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('CONFLICT');
+    expect(ok(await call(w, w.admin, 'GET', patch)).statement).toBe('ผลงานใหม่ที่แก้ไขแล้ว');
+    const editAudit = await w.h.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'awards.nomination_edited').where('entity_id', '=', n.id).execute();
+    expect(editAudit).toEqual([{ before: { version: 1, statement: 'ผลงานเดิม', position_en: null }, after: { version: 2, statement: 'ผลงานใหม่ที่แก้ไขแล้ว', position_en: 'Chief Information Officer' } }]);
+
+    // Judging started on m (a judge scored it): no edit, no withdrawal, with a clear reason.
+    const judges = ok(await call(w, w.admin, 'GET', '/api/awards/judges')).judges;
+    const judgeId = judges.find((j: { email: string }) => j.email === 'demo.judge@dga.local').id;
+    ok(await call(w, w.admin, 'PUT', `${base}/nominations/${n.id}/judges`, { judgeIds: [judgeId] }));
+    ok(await call(w, w.admin, 'PUT', `${base}/nominations/${m.id}/judges`, { judgeIds: [judgeId] }));
+    ok(await call(w, w.judge, 'PUT', `${base}/nominations/${m.id}/scores`, { scores: [{ criterion: 'vision', score: 6 }] }));
+    const locked = await call(w, w.cmCoordinator, 'PATCH', `${base}/nominations/${m.id}`, { version: 1, statement: 'ใหม่' });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error).toMatchObject({ code: 'NOMINATION_LOCKED', message_en: expect.stringContaining('judges have started scoring'), message_th: expect.stringMatching(/[\u0E00-\u0E7F]/) });
+    expect((await call(w, w.cmCoordinator, 'POST', `${base}/nominations/${m.id}/withdraw`, { version: 1 })).statusCode).toBe(409);
+    expect(ok(await call(w, w.cmCoordinator, 'GET', `${base}/nominations/${m.id}`)).changeable).toBe(false);
+
+    // Withdrawal: stale refused, then withdrawn and audited; the judge no longer sees or scores it; it is not ranked.
+    expect((await call(w, w.dltHead, 'POST', withdraw, { version: 1 })).statusCode).toBe(409);
+    const gone = ok(await call(w, w.dltHead, 'POST', withdraw, { version: 2, reason: 'ผู้ได้รับการเสนอชื่อย้ายหน่วยงาน' }));
+    expect(gone).toMatchObject({ version: 3, changeable: false, withdrawn: { reason: 'ผู้ได้รับการเสนอชื่อย้ายหน่วยงาน', byName: expect.any(String) } });
+    expect(await w.h.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'awards.nomination_withdrawn').execute()).toEqual([{ entity_id: n.id }]);
+    expect(ok(await call(w, w.judge, 'GET', `${base}/nominations`)).nominations.map((x: { id: string }) => x.id)).toEqual([m.id]);
+    expect((await call(w, w.judge, 'GET', patch)).statusCode).toBe(404);
+    expect((await call(w, w.judge, 'PUT', `${patch}/scores`, { scores: [{ criterion: 'vision', score: 5 }] })).statusCode).toBe(404);
+    expect(ok(await call(w, w.judge, 'GET', '/api/awards/my-judging')).editions.find((x: { id: string }) => x.id === e2563)).toMatchObject({ assigned: 1 });
+    const ranking = ok(await call(w, w.admin, 'GET', `${base}/committee/digital_leader/ranking`));
+    expect(ranking.ranking.map((r: { nominationId: string }) => r.nominationId)).not.toContain(n.id);
+    expect((await call(w, w.dltHead, 'PATCH', patch, { version: 3, statement: 'อีก' })).statusCode).toBe(409);
+    // DGA and the agency still see it, marked withdrawn.
+    expect(ok(await call(w, w.admin, 'GET', `${base}/nominations`)).nominations.find((x: { id: string }) => x.id === n.id).withdrawn).not.toBeNull();
+
+    // The deadline: must carry an offset; once past, nothing new or changed.
+    const cur = ok(await call(w, w.admin, 'GET', `${base}/set`));
+    const def = structuredClone(cur.definition);
+    const leader = def.categories.find((c: { id: string }) => c.id === 'digital_leader');
+    leader.nominationsCloseAt = '2026-04-30 23:59';
+    const badDate = await call(w, w.admin, 'PUT', `${base}/set`, { definition: def, baseVersion: cur.version });
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.details[0].path).toMatch(/nominationsCloseAt$/);
+    leader.nominationsCloseAt = '2026-04-30T23:59:59+07:00';
+    ok(await call(w, w.admin, 'PUT', `${base}/set`, { definition: def, baseVersion: cur.version }));
+    const late = await nominate(w.dltHead, w.dltId, 'นายมา สาย');
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('NOMINATION_LOCKED');
+    expect(late.json().error.message_en).toContain('2026-04-30T23:59:59+07:00');
+  }, 180_000);
 });

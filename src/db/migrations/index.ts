@@ -17,6 +17,7 @@ import * as awards from './20261124_0400_awards.js';
 import * as digitalLocal from './20261124_0500_digital_local.js';
 import * as awardCertificateRevocation from './20261125_0610_award_certificate_revocation.js';
 import * as dlJudgeCapacity from './20261125_0620_dl_judge_capacity.js';
+import * as awardNominationEdits from './20261125_0621_award_nomination_edits.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261124_0500_digital_local': digitalLocal,
   '20261125_0610_award_certificate_revocation': awardCertificateRevocation,
   '20261125_0620_dl_judge_capacity': dlJudgeCapacity,
+  '20261125_0621_award_nomination_edits': awardNominationEdits,
 };

@@ -147,6 +147,11 @@ export interface CommitteeCategory {
   awards: number;
   /** A nomination needs complete scores from at least this many judges to be ranked. */
   minJudges: number;
+  /**
+   * When nominations close (ISO 8601 date-time with offset, e.g. '2026-07-31T23:59:59+07:00'). From then on
+   * nominations cannot be made, edited or withdrawn. Absent: open until judging starts or the decision is recorded.
+   */
+  nominationsCloseAt?: string;
 }
 
 export type AwardCategory = RuleCategory | CommitteeCategory;
@@ -401,4 +406,14 @@ function checkCommittee(c: Rec, p: string, add: Add): void {
   }
   if (!isPosInt(c.awards)) add('NUMBER_INVALID', `${p}.awards`, 'จำนวนรางวัลต้องเป็นจำนวนเต็มบวก', 'The number of awards must be a positive integer');
   if (!isPosInt(c.minJudges)) add('NUMBER_INVALID', `${p}.minJudges`, 'จำนวนกรรมการขั้นต่ำต้องเป็นจำนวนเต็มบวก', 'The minimum number of judges must be a positive integer');
+  // An offset is required: a bare local time would be read in the server's zone, not Thailand's.
+  if (c.nominationsCloseAt !== undefined && !(typeof c.nominationsCloseAt === 'string' && ISO_WITH_OFFSET.test(c.nominationsCloseAt) && Number.isFinite(Date.parse(c.nominationsCloseAt))))
+    add(
+      'DATE_INVALID',
+      `${p}.nominationsCloseAt`,
+      'วันปิดรับการเสนอชื่อต้องเป็นวันเวลาแบบ ISO 8601 พร้อมเขตเวลา เช่น 2026-07-31T23:59:59+07:00',
+      'The nominations deadline must be an ISO 8601 date-time with an offset, e.g. 2026-07-31T23:59:59+07:00',
+    );
 }
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

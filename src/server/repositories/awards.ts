@@ -226,6 +226,11 @@ export interface NominationRow {
   nominated_by: string;
   nominated_by_name: string | null;
   created_at: Date;
+  version: number;
+  updated_at: Date | null;
+  withdrawn_at: Date | null;
+  withdrawn_by_name: string | null;
+  withdraw_reason: string | null;
 }
 
 function nominationQuery(db: Kysely<Database>) {
@@ -233,6 +238,7 @@ function nominationQuery(db: Kysely<Database>) {
     .selectFrom('award_nomination as n')
     .innerJoin('organisation as o', 'o.id', 'n.organisation_id')
     .leftJoin('app_user as u', 'u.id', 'n.nominated_by')
+    .leftJoin('app_user as wu', 'wu.id', 'n.withdrawn_by')
     .select([
       'n.id',
       'n.edition_id',
@@ -249,16 +255,22 @@ function nominationQuery(db: Kysely<Database>) {
       'n.nominated_by',
       'u.display_name as nominated_by_name',
       'n.created_at',
+      'n.version',
+      'n.updated_at',
+      'n.withdrawn_at',
+      'wu.display_name as withdrawn_by_name',
+      'n.withdraw_reason',
     ]);
 }
 
-/** Nominations of an edition, narrowed to an organisation or to a judge's assignments when given. */
+/** Nominations of an edition, narrowed to an organisation or to a judge's assignments when given; a judge's list and `activeOnly` leave withdrawn ones out. */
 export async function listNominations(
   db: Kysely<Database>,
   editionId: string,
-  f: { categoryId?: string; organisationId?: string; judgeId?: string },
+  f: { categoryId?: string; organisationId?: string; judgeId?: string; activeOnly?: boolean },
 ): Promise<NominationRow[]> {
   let q = nominationQuery(db).where('n.edition_id', '=', editionId);
+  if (f.activeOnly || f.judgeId) q = q.where('n.withdrawn_at', 'is', null);
   if (f.categoryId) q = q.where('n.category_id', '=', f.categoryId);
   if (f.organisationId) q = q.where('n.organisation_id', '=', f.organisationId);
   if (f.judgeId) {
@@ -274,9 +286,55 @@ export async function findNomination(db: Kysely<Database>, id: string): Promise<
 
 export async function insertNomination(
   db: Kysely<Database>,
-  n: Omit<NominationRow, 'org_code' | 'org_name_th' | 'org_name_en' | 'nominated_by_name'>,
+  n: Omit<NominationRow, 'org_code' | 'org_name_th' | 'org_name_en' | 'nominated_by_name' | 'version' | 'updated_at' | 'withdrawn_at' | 'withdrawn_by_name' | 'withdraw_reason'>,
 ): Promise<void> {
   await db.insertInto('award_nomination').values(n).execute();
+}
+
+export type NominationEdit = Partial<Pick<NominationRow, 'person_name_th' | 'person_name_en' | 'position_th' | 'position_en' | 'statement'>>;
+
+/** Applies an edit when the nomination is still at `baseVersion` and not withdrawn; false otherwise (nothing written). */
+export async function updateNomination(db: Kysely<Database>, id: string, baseVersion: number, edit: NominationEdit, now: Date): Promise<boolean> {
+  const r = await db
+    .updateTable('award_nomination')
+    .set((eb) => ({ ...edit, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', baseVersion)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function withdrawNominationRow(db: Kysely<Database>, id: string, baseVersion: number, w: { by: string; reason: string | null; at: Date }): Promise<boolean> {
+  const r = await db
+    .updateTable('award_nomination')
+    .set((eb) => ({ withdrawn_at: w.at, withdrawn_by: w.by, withdraw_reason: w.reason, updated_at: w.at, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', baseVersion)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Evidence added or removed changes the nomination: its version moves so an edit made on the old view is refused. */
+export async function touchNomination(db: Kysely<Database>, id: string, now: Date): Promise<void> {
+  await db.updateTable('award_nomination').set((eb) => ({ updated_at: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+}
+
+/** The nomination row locked for a change (serialises edits, withdrawals, evidence and scoring of one nomination). */
+export async function lockNomination(db: Kysely<Database>, id: string): Promise<{ version: number; withdrawn_at: Date | null } | undefined> {
+  return db.selectFrom('award_nomination').select(['version', 'withdrawn_at']).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Whether any judge has scored the nomination: judging has started on it. */
+export async function nominationHasScores(db: Kysely<Database>, id: string): Promise<boolean> {
+  const r = await db.selectFrom('award_judge_score').select('nomination_id').where('nomination_id', '=', id).limit(1).executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function deleteNominationFile(db: Kysely<Database>, nominationId: string, fileId: string): Promise<boolean> {
+  const r = await db.deleteFrom('award_nomination_file').where('nomination_id', '=', nominationId).where('id', '=', fileId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
 }
 
 export interface NominationFileRow {
@@ -333,6 +391,7 @@ export async function judgeAssignmentEditions(
     .selectFrom('award_nomination_judge as nj')
     .innerJoin('award_nomination as n', 'n.id', 'nj.nomination_id')
     .innerJoin('edition as e', 'e.id', 'n.edition_id')
+    .where('n.withdrawn_at', 'is', null)
     .select(['e.id', 'e.year_be', 'e.title_th', 'e.title_en'])
     .select((eb) => [
       eb.fn.count<string>('nj.nomination_id').as('assigned'),

@@ -20,6 +20,8 @@ import {
   committeeRanking,
   createNomination,
   decideCommittee,
+  deleteNominationEvidence,
+  editNomination,
   getNomination,
   judgeList,
   myJudgingEditions,
@@ -27,6 +29,7 @@ import {
   nominationEvidenceDownload,
   scoreNomination,
   uploadNominationEvidence,
+  withdrawNomination,
 } from '../services/awards-committee.js';
 import { certificatePdf, certificatesZip, editionCertificates, reissueCertificate, revokeCertificate, verifyCertificate } from '../services/awards-certificates.js';
 import { contentDisposition } from '../services/evidence.js';
@@ -142,6 +145,43 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
 
   app.get('/api/awards/editions/:eid/nominations/:nid', { schema: { params: NidParams } }, async (request) =>
     getNomination(ctx, currentUser(request), request.params.eid, request.params.nid),
+  );
+
+  app.patch(
+    '/api/awards/editions/:eid/nominations/:nid',
+    {
+      config: { roles: ['admin', 'head', 'coordinator'] },
+      schema: {
+        params: NidParams,
+        body: Type.Object(
+          {
+            version: Type.Integer({ minimum: 1 }),
+            personNameTh: Type.Optional(Type.String({ maxLength: 300 })),
+            personNameEn: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            positionTh: Type.Optional(Type.String({ maxLength: 300 })),
+            positionEn: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            statement: Type.Optional(Type.String({ maxLength: 20000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => editNomination(ctx, currentUser(request), request.params.eid, request.params.nid, request.body),
+  );
+
+  app.post(
+    '/api/awards/editions/:eid/nominations/:nid/withdraw',
+    {
+      config: { roles: ['admin', 'head', 'coordinator'] },
+      schema: { params: NidParams, body: Type.Object({ version: Type.Integer({ minimum: 1 }), reason: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false }) },
+    },
+    async (request) => withdrawNomination(ctx, currentUser(request), request.params.eid, request.params.nid, request.body),
+  );
+
+  app.delete(
+    '/api/awards/editions/:eid/nominations/:nid/evidence/:fid',
+    { config: { roles: ['admin', 'head', 'coordinator'] }, schema: { params: Type.Object({ eid: Id, nid: Id, fid: Id }) } },
+    async (request) => deleteNominationEvidence(ctx, currentUser(request), request.params.eid, request.params.nid, request.params.fid),
   );
 
   app.post(

@@ -1,4 +1,5 @@
-// Committee-judged awards (the outstanding digital leader): nominations with evidence, judge assignment, scoring, the recorded decision.
+// Committee-judged awards (the outstanding digital leader): nominations with evidence (edited or withdrawn while open),
+// judge assignment, scoring, the recorded decision.
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app.js';
 import type { Database } from '../../db/schema.js';
@@ -16,6 +17,7 @@ import { can, type SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
 import {
   activeJudges,
+  deleteNominationFile,
   findDecision,
   findNomination,
   insertNomination,
@@ -25,11 +27,17 @@ import {
   judgeScores,
   listNominations,
   lockEditionForAwards,
+  lockNomination,
+  nominationHasScores,
   nominationFiles,
   nominationJudges,
   replaceNominationJudges,
+  touchNomination,
+  updateNomination,
   upsertDecision,
   upsertScores,
+  withdrawNominationRow,
+  type NominationEdit,
   type NominationRow,
 } from '../repositories/awards.js';
 import type { EditionRow } from '../repositories/editions.js';
@@ -59,10 +67,50 @@ async function assertOpen(db: Db, editionId: string, categoryId: string): Promis
     ]);
 }
 
+type Closed = { th: string; en: string };
+
+/** Why the category no longer takes new or changed nominations by its deadline, or null while it does. */
+function pastDeadline(cat: CommitteeCategory, now: Date): Closed | null {
+  if (!cat.nominationsCloseAt || now.getTime() < Date.parse(cat.nominationsCloseAt)) return null;
+  const at = cat.nominationsCloseAt;
+  return { th: `ปิดรับการเสนอชื่อเมื่อ ${at}`, en: `nominations closed at ${at}` };
+}
+
+function lockedError(why: Closed, path = 'nomination'): AppError {
+  return new AppError('NOMINATION_LOCKED', { detailTh: why.th, detailEn: why.en }, [{ path, th: why.th, en: why.en }]);
+}
+
+/**
+ * Refuses a change to a nomination unless nominations are still open for it: no decision recorded, before the
+ * category's deadline, not withdrawn, and no judge has scored it yet (judges score what they saw).
+ */
+async function assertNominationChangeable(db: Db, cat: CommitteeCategory, e: EditionRow, nid: string, now: Date): Promise<void> {
+  await assertOpen(db, e.id, cat.id);
+  const deadline = pastDeadline(cat, now);
+  if (deadline) throw lockedError(deadline);
+  const row = await lockNomination(db, nid);
+  if (!row) throw new AppError('NOT_FOUND');
+  if (row.withdrawn_at) throw lockedError({ th: 'การเสนอชื่อนี้ถูกถอนแล้ว', en: 'the nomination has been withdrawn' });
+  if (await nominationHasScores(db, nid)) throw lockedError({ th: 'กรรมการเริ่มให้คะแนนการเสนอชื่อนี้แล้ว', en: 'judges have started scoring this nomination' });
+}
+
+/** Whether the user could change the nomination now (shown as edit / withdraw buttons; the server checks again). */
+function changeable(user: SessionUser, cats: Map<string, CommitteeCategory | undefined>, n: NominationRow, decided: Set<string>, scored: Set<string>, now: Date): boolean {
+  const cat = cats.get(n.category_id);
+  return (
+    cat !== undefined &&
+    can(user, 'awards.nominate', { organisationId: n.organisation_id }) &&
+    n.withdrawn_at === null &&
+    !decided.has(n.category_id) &&
+    pastDeadline(cat, now) === null &&
+    !scored.has(n.id)
+  );
+}
+
 /** Whether the user may see the nomination: DGA all; the nominating organisation's people; assigned judges. */
 async function maySee(db: Db, user: SessionUser, n: NominationRow): Promise<boolean> {
   if (can(user, 'awards.review')) return true;
-  if (user.role === 'judge') return isJudgeAssigned(db, n.id, user.id);
+  if (user.role === 'judge') return n.withdrawn_at === null && isJudgeAssigned(db, n.id, user.id);
   return (user.role === 'head' || user.role === 'coordinator') && user.organisationId === n.organisation_id;
 }
 
@@ -73,15 +121,28 @@ async function requireNomination(db: Db, user: SessionUser, e: EditionRow, nid: 
   return n;
 }
 
-async function presentNominations(db: Db, user: SessionUser, rows: NominationRow[]) {
+async function presentNominations(db: Db, user: SessionUser, rows: NominationRow[], now: Date) {
   const ids = rows.map((r) => r.id);
   const dga = can(user, 'awards.review');
-  const [files, judges, mine, all] = await Promise.all([
+  const [files, judges, mine, all, anyScores] = await Promise.all([
     nominationFiles(db, ids),
     dga ? nominationJudges(db, ids) : Promise.resolve([]),
     user.role === 'judge' ? judgeScores(db, ids, { judgeId: user.id }) : Promise.resolve([]),
     dga ? judgeScores(db, ids, { assignedOnly: true }) : Promise.resolve([]),
+    judgeScores(db, ids),
   ]);
+  const scored = new Set(anyScores.map((s) => s.nomination_id));
+  const editionIds = [...new Set(rows.map((r) => r.edition_id))];
+  const cats = new Map<string, CommitteeCategory | undefined>();
+  const decided = new Set<string>();
+  for (const eid of editionIds) {
+    const e = await requireAwardsEdition(db, eid);
+    const set = await loadAwardSet(db, e);
+    for (const c of set.definition.categories) if (c.type === 'committee') cats.set(c.id, c);
+    for (const cid of new Set(rows.filter((r) => r.edition_id === eid).map((r) => r.category_id))) if (await findDecision(db, eid, cid)) decided.add(cid);
+  }
+  const canChange = new Map<string, boolean>();
+  for (const n of rows) canChange.set(n.id, changeable(user, cats, n, decided, scored, now));
   return rows.map((n) => {
     const scoredBy = new Map<string, number>();
     for (const s of all) if (s.nomination_id === n.id) scoredBy.set(s.judge_id, (scoredBy.get(s.judge_id) ?? 0) + 1);
@@ -100,6 +161,11 @@ async function presentNominations(db: Db, user: SessionUser, rows: NominationRow
         .map((f) => ({ id: f.id, filename: f.filename, size: Number(f.size), mimeType: f.mime_type, uploadedAt: new Date(f.uploaded_at).toISOString() })),
       nominatedByName: n.nominated_by_name,
       createdAt: new Date(n.created_at).toISOString(),
+      updatedAt: n.updated_at ? new Date(n.updated_at).toISOString() : null,
+      version: n.version,
+      withdrawn: n.withdrawn_at ? { at: new Date(n.withdrawn_at).toISOString(), byName: n.withdrawn_by_name, reason: n.withdraw_reason } : null,
+      /** Whether this user may edit or withdraw it now (nominations open, nobody has scored it). */
+      changeable: canChange.get(n.id) ?? false,
       ...(dga ? { judges: judges.filter((j) => j.nomination_id === n.id).map((j) => ({ id: j.judge_id, name: j.display_name, scoredCriteria: scoredBy.get(j.judge_id) ?? 0 })) } : {}),
       ...(user.role === 'judge' ? { myScores: Object.fromEntries(mine.filter((s) => s.nomination_id === n.id).map((s) => [s.criterion, s.score])) } : {}),
     };
@@ -113,13 +179,13 @@ export async function listEditionNominations(ctx: AppContext, user: SessionUser,
   else if (user.role === 'judge') rows = await listNominations(ctx.db, e.id, { categoryId, judgeId: user.id });
   else if ((user.role === 'head' || user.role === 'coordinator') && user.organisationId) rows = await listNominations(ctx.db, e.id, { categoryId, organisationId: user.organisationId });
   else rows = [];
-  return { nominations: await presentNominations(ctx.db, user, rows) };
+  return { nominations: await presentNominations(ctx.db, user, rows, ctx.clock.now()) };
 }
 
 export async function getNomination(ctx: AppContext, user: SessionUser, eid: string, nid: string) {
   const e = await requireAwardsEdition(ctx.db, eid);
   const n = await requireNomination(ctx.db, user, e, nid);
-  return (await presentNominations(ctx.db, user, [n]))[0]!;
+  return (await presentNominations(ctx.db, user, [n], ctx.clock.now()))[0]!;
 }
 
 export interface NominationBody {
@@ -137,7 +203,7 @@ export async function createNomination(ctx: AppContext, user: SessionUser, eid: 
   if (!isUuid(body.organisationId) || !can(user, 'awards.nominate', { organisationId: body.organisationId })) throw new AppError('NOT_FOUND');
   const org = await findOrganisation(ctx.db, body.organisationId);
   if (!org) throw new AppError('NOT_FOUND');
-  await committeeCategory(ctx.db, e, body.categoryId);
+  const cat = await committeeCategory(ctx.db, e, body.categoryId);
   const blank = (['personNameTh', 'positionTh', 'statement'] as const).filter((k) => !body[k].trim());
   if (blank.length > 0)
     throw new AppError(
@@ -150,8 +216,11 @@ export async function createNomination(ctx: AppContext, user: SessionUser, eid: 
   await ctx.db.transaction().execute(async (trx) => {
     await lockEditionForAwards(trx, e.id);
     await assertOpen(trx, e.id, body.categoryId);
+    const deadline = pastDeadline(cat, now);
+    if (deadline) throw lockedError(deadline, 'categoryId');
     // A retried request (or a second click) finds the same person already nominated by the organisation: no duplicate.
-    const same = (await listNominations(trx, e.id, { categoryId: body.categoryId, organisationId: body.organisationId })).find(
+    // A withdrawn nomination does not count: the person may be nominated again.
+    const same = (await listNominations(trx, e.id, { categoryId: body.categoryId, organisationId: body.organisationId, activeOnly: true })).find(
       (n) => n.person_name_th === body.personNameTh.trim(),
     );
     if (same) {
@@ -182,16 +251,19 @@ export async function uploadNominationEvidence(ctx: AppContext, user: SessionUse
   const e = await requireAwardsEdition(ctx.db, eid);
   const n = await requireNomination(ctx.db, user, e, nid);
   if (!can(user, 'awards.nominate', { organisationId: n.organisation_id })) throw new AppError('NOT_FOUND');
-  await assertOpen(ctx.db, e.id, n.category_id);
+  const cat = await committeeCategory(ctx.db, e, n.category_id);
+  // Checked before the body is read (nothing stored for a refused upload) and again, locked, before recording it.
+  await assertNominationChangeable(ctx.db, cat, e, n.id, ctx.clock.now());
   return storeUpload(ctx, file, async (upload) => {
     const now = ctx.clock.now();
     const id = ctx.ids.uuid();
     const { filename, size, mimeType, sha256 } = upload;
     await ctx.db.transaction().execute(async (trx) => {
       await lockEditionForAwards(trx, e.id);
-      await assertOpen(trx, e.id, n.category_id);
+      await assertNominationChangeable(trx, cat, e, n.id, now);
       await recordBlob(trx, upload, now);
       await insertNominationFile(trx, { id, nomination_id: n.id, sha256, filename, size, mime_type: mimeType, uploaded_by: user.id, uploaded_at: now });
+      await touchNomination(trx, n.id, now);
       await appendAudit(trx, now, { actorId: user.id, action: 'awards.nomination_evidence', entity: 'award_nomination', entityId: n.id, organisationId: n.organisation_id, after: { fileId: id, filename, size, mimeType, sha256 } });
     });
     return { id, filename, size, mimeType, uploadedAt: now.toISOString() };
@@ -202,6 +274,103 @@ export async function nominationEvidenceDownload(ctx: AppContext, user: SessionU
   const e = await requireAwardsEdition(ctx.db, eid);
   const n = await requireNomination(ctx.db, user, e, nid);
   return openStoredFile(ctx, (await nominationFiles(ctx.db, [n.id])).find((x) => x.id === fid));
+}
+
+/** Removes one evidence file from a nomination while it is changeable (the stored blob stays: it may be shared). */
+export async function deleteNominationEvidence(ctx: AppContext, user: SessionUser, eid: string, nid: string, fid: string) {
+  const e = await requireAwardsEdition(ctx.db, eid);
+  const n = await requireNomination(ctx.db, user, e, nid);
+  if (!can(user, 'awards.nominate', { organisationId: n.organisation_id })) throw new AppError('NOT_FOUND');
+  const f = (await nominationFiles(ctx.db, [n.id])).find((x) => x.id === fid);
+  if (!f) throw new AppError('NOT_FOUND');
+  const cat = await committeeCategory(ctx.db, e, n.category_id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockEditionForAwards(trx, e.id);
+    await assertNominationChangeable(trx, cat, e, n.id, now);
+    if (!(await deleteNominationFile(trx, n.id, f.id))) throw new AppError('NOT_FOUND');
+    await touchNomination(trx, n.id, now);
+    await appendAudit(trx, now, { actorId: user.id, action: 'awards.nomination_evidence_removed', entity: 'award_nomination', entityId: n.id, organisationId: n.organisation_id, before: { fileId: f.id, filename: f.filename, sha256: f.sha256 } });
+  });
+  return getNomination(ctx, user, eid, nid);
+}
+
+export interface NominationEditBody {
+  version: number;
+  personNameTh?: string;
+  personNameEn?: string | null;
+  positionTh?: string;
+  positionEn?: string | null;
+  statement?: string;
+}
+
+const EDIT_FIELDS = { personNameTh: 'person_name_th', personNameEn: 'person_name_en', positionTh: 'position_th', positionEn: 'position_en', statement: 'statement' } as const;
+
+/** Edits the text of a nomination at the version the editor saw; a stale version is refused (409) rather than overwritten. */
+export async function editNomination(ctx: AppContext, user: SessionUser, eid: string, nid: string, body: NominationEditBody) {
+  const e = await requireAwardsEdition(ctx.db, eid);
+  const n = await requireNomination(ctx.db, user, e, nid);
+  if (!can(user, 'awards.nominate', { organisationId: n.organisation_id })) throw new AppError('NOT_FOUND');
+  const cat = await committeeCategory(ctx.db, e, n.category_id);
+  const edit: NominationEdit = {};
+  const problems: { path: string; th: string; en: string }[] = [];
+  for (const [k, col] of Object.entries(EDIT_FIELDS) as [keyof typeof EDIT_FIELDS, (typeof EDIT_FIELDS)[keyof typeof EDIT_FIELDS]][]) {
+    const v = body[k];
+    if (v === undefined) continue;
+    const t = v?.trim() ?? '';
+    if (col === 'person_name_en' || col === 'position_en') edit[col] = t || null;
+    else if (!t) problems.push({ path: `body/${k}`, th: 'ต้องกรอกข้อมูลนี้', en: 'This field is required' });
+    else edit[col] = t;
+  }
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { detail: problems.map((p) => `${p.path.slice(5)} required`).join(', ') }, problems);
+  if (Object.keys(edit).length === 0)
+    throw new AppError('VALIDATION_FAILED', { detail: 'nothing to change' }, [{ path: 'body', th: 'ไม่มีข้อมูลที่จะแก้ไข', en: 'Nothing to change' }]);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockEditionForAwards(trx, e.id);
+    await assertNominationChangeable(trx, cat, e, n.id, now);
+    const before = (await findNomination(trx, n.id))!;
+    if (!(await updateNomination(trx, n.id, body.version, edit, now)))
+      throw new AppError('CONFLICT', { detail: `the nomination is at version ${before.version}, not ${body.version}` });
+    const changed = Object.keys(edit) as (keyof NominationEdit)[];
+    await appendAudit(trx, now, {
+      actorId: user.id,
+      action: 'awards.nomination_edited',
+      entity: 'award_nomination',
+      entityId: n.id,
+      organisationId: n.organisation_id,
+      before: { version: before.version, ...Object.fromEntries(changed.map((c) => [c, before[c]])) },
+      after: { version: before.version + 1, ...edit },
+    });
+  });
+  return getNomination(ctx, user, eid, nid);
+}
+
+/** Withdraws a nomination while nominations are open: judges no longer see it, it is not ranked; the record stays. */
+export async function withdrawNomination(ctx: AppContext, user: SessionUser, eid: string, nid: string, body: { version: number; reason?: string }) {
+  const e = await requireAwardsEdition(ctx.db, eid);
+  const n = await requireNomination(ctx.db, user, e, nid);
+  if (!can(user, 'awards.nominate', { organisationId: n.organisation_id })) throw new AppError('NOT_FOUND');
+  const cat = await committeeCategory(ctx.db, e, n.category_id);
+  const reason = body.reason?.trim() || null;
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockEditionForAwards(trx, e.id);
+    await assertNominationChangeable(trx, cat, e, n.id, now);
+    const before = (await findNomination(trx, n.id))!;
+    if (!(await withdrawNominationRow(trx, n.id, body.version, { by: user.id, reason, at: now })))
+      throw new AppError('CONFLICT', { detail: `the nomination is at version ${before.version}, not ${body.version}` });
+    await appendAudit(trx, now, {
+      actorId: user.id,
+      action: 'awards.nomination_withdrawn',
+      entity: 'award_nomination',
+      entityId: n.id,
+      organisationId: n.organisation_id,
+      before: { version: before.version, withdrawn: false },
+      after: { version: before.version + 1, withdrawn: true, reason, person: before.person_name_th },
+    });
+  });
+  return getNomination(ctx, user, eid, nid);
 }
 
 export async function judgeList(ctx: AppContext) {
@@ -230,6 +399,7 @@ export async function assignJudges(ctx: AppContext, actor: SessionUser, eid: str
   await ctx.db.transaction().execute(async (trx) => {
     await lockEditionForAwards(trx, e.id);
     await assertOpen(trx, e.id, n.category_id);
+    if ((await lockNomination(trx, n.id))?.withdrawn_at) throw lockedError({ th: 'การเสนอชื่อนี้ถูกถอนแล้ว', en: 'the nomination has been withdrawn' });
     const before = (await nominationJudges(trx, [n.id])).map((j) => j.judge_id);
     await replaceNominationJudges(trx, n.id, unique, actor.id, now);
     await appendAudit(trx, now, { actorId: actor.id, action: 'awards.judges_assigned', entity: 'award_nomination', entityId: n.id, organisationId: n.organisation_id, before: { judges: before }, after: { judges: unique } });
@@ -258,6 +428,8 @@ export async function scoreNomination(ctx: AppContext, judge: SessionUser, eid: 
   await ctx.db.transaction().execute(async (trx) => {
     await lockEditionForAwards(trx, e.id);
     await assertOpen(trx, e.id, n.category_id);
+    // Locked, so a withdrawal and a first score cannot both pass their checks at once.
+    if ((await lockNomination(trx, n.id))?.withdrawn_at) throw new AppError('NOT_FOUND');
     if (!(await isJudgeAssigned(trx, n.id, judge.id))) throw new AppError('NOT_FOUND');
     await upsertScores(trx, scores.map((s) => ({ nomination_id: n.id, judge_id: judge.id, criterion: s.criterion, score: s.score, updated_at: now })));
     await appendAudit(trx, now, { actorId: judge.id, action: 'awards.scored', entity: 'award_nomination', entityId: n.id, after: { scores } });
@@ -279,7 +451,7 @@ function toNomination(n: NominationRow): Nomination {
 
 /** The ranking from the scores of judges currently assigned (a removed judge's scores no longer count). */
 async function ranking(db: Db, e: EditionRow, cat: CommitteeCategory) {
-  const rows = await listNominations(db, e.id, { categoryId: cat.id });
+  const rows = await listNominations(db, e.id, { categoryId: cat.id, activeOnly: true });
   const scores: JudgeScore[] = (await judgeScores(db, rows.map((r) => r.id), { assignedOnly: true })).map((s) => ({
     judgeId: s.judge_id,
     nominationId: s.nomination_id,

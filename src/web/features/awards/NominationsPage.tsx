@@ -10,12 +10,13 @@ import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 import type { Edition } from '../questionnaire/api';
 import { pick, useAwardSet, useNominations } from './api';
-import { EvidenceUpload, NominationCard, NominationForm } from './committee-parts';
+import { EvidenceUpload, NominationCard, NominationChanges, NominationForm } from './committee-parts';
 import './i18n';
 import { NS } from './i18n';
 
 function EditionNominations({ eid }: { eid: string }) {
   const { t, i18n } = useTranslation(NS);
+  const f = useFormat();
   const en = i18n.language === 'en';
   const user = useUser();
   const set = useAwardSet(eid);
@@ -40,11 +41,18 @@ function EditionNominations({ eid }: { eid: string }) {
                 {t('committee.criteriaList', { list: c.criteria.map((k) => pick(k.name, en)).join(' · ') })}
               </Text>
             ) : null}
+            {c.type === 'committee' && c.nominationsCloseAt ? (
+              <Text size="sm" fw={600}>
+                {t('committee.closesAt', { at: f.dateTime(c.nominationsCloseAt) })}
+              </Text>
+            ) : null}
             {mine.map((n) => (
-              <NominationCard key={n.id} eid={eid} nomination={n}>
-                <Stack mt="sm">
-                  <EvidenceUpload eid={eid} nomination={n} />
-                </Stack>
+              <NominationCard key={n.id} eid={eid} nomination={n} actions={<NominationChanges eid={eid} nomination={n} />}>
+                {n.changeable ? (
+                  <Stack mt="sm">
+                    <EvidenceUpload eid={eid} nomination={n} />
+                  </Stack>
+                ) : null}
               </NominationCard>
             ))}
             {user.role === 'head' || user.role === 'coordinator' ? <NominationForm eid={eid} categoryId={c.id} organisationId={user.organisationId} /> : null}

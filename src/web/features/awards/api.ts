@@ -201,6 +201,11 @@ export interface Nomination {
   evidence: EvidenceFile[];
   nominatedByName: string | null;
   createdAt: string;
+  updatedAt: string | null;
+  version: number;
+  withdrawn: { at: string; byName: string | null; reason: string | null } | null;
+  /** Whether the signed-in user may edit or withdraw it now. */
+  changeable: boolean;
   /** Admin and reviewer only. */
   judges?: { id: string; name: string; scoredCriteria: number }[];
   /** Judges only. */

@@ -1,5 +1,5 @@
 // Committee award pieces shared by the DGA, agency and judge screens: nomination form, nomination card, evidence upload.
-import { Anchor, Badge, Button, Card, FileButton, Group, List, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Card, FileButton, Group, List, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -77,6 +77,11 @@ export function NominationCard({ eid, nomination: n, children, actions }: { eid:
           </Text>
         </Stack>
         <Group gap="xs">
+          {n.withdrawn ? (
+            <Badge color="gray" variant="outline" data-testid="nomination-withdrawn">
+              {t('committee.withdrawn', { at: f.date(n.withdrawn.at) })}
+            </Badge>
+          ) : null}
           {actions}
           <Text size="xs" c="dimmed">
             {t('committee.nominatedBy', { name: n.nominatedByName ?? '—', at: f.date(n.createdAt) })}
@@ -114,6 +119,82 @@ export function NominationCard({ eid, nomination: n, children, actions }: { eid:
 }
 
 /** The nomination of one person for a committee award, by an agency head or coordinator (or an admin). */
+/** Edit (at the version shown; a stale one is refused by the server) or withdraw a nomination while nominations are open. */
+export function NominationChanges({ eid, nomination: n }: { eid: string; nomination: Nomination }) {
+  const { t, i18n } = useTranslation(NS);
+  const en = i18n.language === 'en';
+  const client = useQueryClient();
+  const [mode, setMode] = useState<'edit' | 'withdraw' | null>(null);
+  const initial = { personNameTh: n.personNameTh, personNameEn: n.personNameEn ?? '', positionTh: n.positionTh, positionEn: n.positionEn ?? '', statement: n.statement };
+  const [v, setV] = useState(initial);
+  const [reason, setReason] = useState('');
+  const run = useMutation({
+    mutationFn: () =>
+      mode === 'edit'
+        ? api.patch<Nomination>(`${awardsBase(eid)}/nominations/${n.id}`, { version: n.version, ...v })
+        : api.post<Nomination>(`${awardsBase(eid)}/nominations/${n.id}/withdraw`, { version: n.version, ...(reason.trim() ? { reason } : {}) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ['awards', eid, 'nominations'] });
+      setMode(null);
+    },
+  });
+  if (!n.changeable) return null;
+  const details = run.error instanceof ApiError ? run.error.details : [];
+  const err = (field: string) => details.filter((d) => d.path === `body/${field}`).map((d) => (en ? d.en : d.th)).join(' · ') || undefined;
+  const set = (k: keyof typeof initial) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  const open = (m: 'edit' | 'withdraw') => {
+    run.reset();
+    setV(initial);
+    setMode(m);
+  };
+  return (
+    <>
+      <Button size="compact-sm" variant="light" onClick={() => open('edit')}>
+        {t('committee.edit')}
+      </Button>
+      <Button size="compact-sm" variant="subtle" color="red" onClick={() => open('withdraw')}>
+        {t('committee.withdraw')}
+      </Button>
+      <Modal opened={mode !== null} onClose={() => setMode(null)} title={t(mode === 'withdraw' ? 'committee.withdrawTitle' : 'committee.editTitle')} size="lg">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            run.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            {mode === 'edit' ? (
+              <>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput label={t('committee.personNameTh')} required value={v.personNameTh} onChange={set('personNameTh')} error={err('personNameTh')} />
+                  <TextInput label={t('committee.personNameEn')} value={v.personNameEn} onChange={set('personNameEn')} error={err('personNameEn')} />
+                  <TextInput label={t('committee.positionTh')} required value={v.positionTh} onChange={set('positionTh')} error={err('positionTh')} />
+                  <TextInput label={t('committee.positionEn')} value={v.positionEn} onChange={set('positionEn')} error={err('positionEn')} />
+                </SimpleGrid>
+                <Textarea label={t('committee.statement')} required autosize minRows={5} value={v.statement} onChange={set('statement')} error={err('statement')} />
+              </>
+            ) : (
+              <>
+                <Text size="sm">{t('committee.withdrawHelp')}</Text>
+                <Textarea label={t('committee.withdrawReason')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              </>
+            )}
+            {run.error && details.length === 0 ? <ProblemAlert error={run.error} /> : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setMode(null)}>
+                {t('cancel')}
+              </Button>
+              <Button type="submit" color={mode === 'withdraw' ? 'red' : undefined} loading={run.isPending}>
+                {mode === 'withdraw' ? t('committee.withdraw') : t('save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
 export function NominationForm({ eid, categoryId, organisationId, onCreated }: { eid: string; categoryId: string; organisationId: string | null; onCreated?: (n: Nomination) => void }) {
   const { t, i18n } = useTranslation(NS);
   const en = i18n.language === 'en';
