@@ -14,6 +14,7 @@ export async function countAttempt(db: Kysely<Database>, key: string, now: Date,
   return Number(row.rows[0]!.count);
 }
 
-export async function purgeOldAttempts(db: Kysely<Database>, before: Date): Promise<void> {
-  await db.deleteFrom('login_attempt').where('window_start', '<', before).execute();
+export async function purgeOldAttempts(db: Kysely<Database>, before: Date): Promise<number> {
+  const r = await db.deleteFrom('login_attempt').where('window_start', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

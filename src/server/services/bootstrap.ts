@@ -51,10 +51,15 @@ export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
   }
 
   const adminCreated = await createFirstAdmin(deps, clock, print);
-  const now = clock.now();
-  await deleteExpiredSessions(deps.db, now);
-  await purgeOldAttempts(deps.db, new Date(now.getTime() - 3600_000));
+  await purgeExpired(deps.db, clock.now());
   return { reference, adminCreated };
+}
+
+/** Drops expired sessions and login-attempt windows older than an hour; at start and on the hourly job pass. */
+export async function purgeExpired(db: BootstrapDeps['db'], now: Date): Promise<{ sessions: number; attempts: number }> {
+  const sessions = await deleteExpiredSessions(db, now);
+  const attempts = await purgeOldAttempts(db, new Date(now.getTime() - 3600_000));
+  return { sessions, attempts };
 }
 
 async function createFirstAdmin(deps: BootstrapDeps, clock: Clock, print: (text: string) => void): Promise<boolean> {

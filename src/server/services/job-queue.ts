@@ -1,6 +1,7 @@
-// The PostgreSQL-backed job queue (pg-boss): the hourly reminder pass; started and stopped with the server.
+// The PostgreSQL-backed job queue (pg-boss): the hourly reminder and purge pass; started and stopped with the server.
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
+import { purgeExpired } from './bootstrap.js';
 import { runReminders, type JobContext } from './reminders.js';
 import { runCorrectionReminders } from './send-backs.js';
 
@@ -42,6 +43,9 @@ export async function startJobQueue(connectionString: string, ctx: JobContext, l
     // Correction deadlines: expire overdue send-backs and remind agencies 48 hours before.
     const corrections = await runCorrectionReminders(ctx, ctx.clock.now());
     if (corrections.expired > 0 || corrections.reminded > 0) log.info({ corrections }, 'correction deadlines processed');
+    // Expired sessions and old login-attempt windows, otherwise removed only when a server starts.
+    const purged = await purgeExpired(ctx.db, ctx.clock.now());
+    if (purged.sessions > 0 || purged.attempts > 0) log.info({ purged }, 'expired sessions and login attempts purged');
   });
   let timer: NodeJS.Timeout | null = null;
   const queueHourly = () => {
