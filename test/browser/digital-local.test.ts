@@ -274,4 +274,29 @@ describe('Digital Local', () => {
     expect(await page.getByTestId('assignment-matrix').getByRole('checkbox', { checked: true }).count()).toBe(2);
     await h.screenshot(page, 'dl-assignments-th');
   });
+
+  it('a judge declares a conflict of interest on the judging page, finds it after a reload, and removes it', async () => {
+    const page = await h.newPage();
+    await signIn(page, 'judge2@example.org', PASSWORD);
+    await page.goto('/digital-local/judging');
+    const panel = page.getByTestId('declarations');
+    await panel.getByText('ยังไม่ได้แจ้งความเกี่ยวข้อง').waitFor();
+    await panel.getByLabel('หรือจังหวัด').click();
+    await panel.getByLabel('หรือจังหวัด').fill('น่าน');
+    await page.getByRole('option', { name: 'น่าน', exact: true }).click();
+    await panel.getByLabel('รายละเอียด (ถ้ามี)').fill('คู่สมรสทำงานที่จังหวัดน่าน');
+    await panel.getByRole('button', { name: 'แจ้งความเกี่ยวข้อง' }).click();
+    await panel.getByRole('cell', { name: 'จังหวัดน่าน', exact: true }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.reload();
+    await panel.getByRole('cell', { name: 'คู่สมรสทำงานที่จังหวัดน่าน', exact: true }).waitFor();
+    // Stored with the declarations the assignment reads.
+    const judge2 = await apiSession(h.baseUrl, 'judge2@example.org', PASSWORD);
+    const me = await judge2.get<{ declarations: { provinceCode: string | null; note: string | null }[] }>('/api/digital-local/judges/me');
+    expect(me.declarations).toEqual([expect.objectContaining({ provinceCode: '55', note: 'คู่สมรสทำงานที่จังหวัดน่าน' })]);
+    await panel.getByRole('button', { name: 'ลบการแจ้ง จังหวัดน่าน' }).click();
+    await panel.getByText('ยังไม่ได้แจ้งความเกี่ยวข้อง').waitFor();
+    expect((await judge2.get<{ declarations: unknown[] }>('/api/digital-local/judges/me')).declarations).toEqual([]);
+    await h.screenshot(page, 'dl-judge-declarations-th');
+  });
 });

@@ -7,6 +7,7 @@ import { useFormat } from '../../components/format';
 import { Empty, ErrorAlert, PageHeader } from '../../components/ui';
 import { useMyAssignments } from './api';
 import { Countdown, fmtScore, PhaseBadge, pickText, useEn } from './components';
+import { DeclarationsPanel } from './DeclarationsPanel';
 import { CurrentContestRedirect } from './EntryPage';
 import './i18n';
 import { NS } from './i18n';
@@ -47,6 +48,7 @@ function Assigned({ year }: { year: string }) {
             </Stack>
         </Group>
       </Paper>
+      <DeclarationsPanel />
       {entries.length === 0 ? (
         <Empty title={t('judging.noneTitle')} description={t('judging.none')} />
       ) : (

@@ -317,6 +317,11 @@ export const dlApi = {
     request<Sheet>('PUT', `${BASE}/judging/entries/${enc(entryId)}/sheet`, { body: { ...sheet, baseVersion } }),
   submitSheet: (entryId: string) => api.post<Sheet>(`${BASE}/judging/entries/${enc(entryId)}/sheet/submit`, {}),
 
+  myProfile: () => api.get<JudgeRef>(`${BASE}/judges/me`),
+  declare: (body: { organisationId: string | null; provinceCode: string | null; note: string | null }) =>
+    api.post<JudgeRef & { released: { contestYear: number; entryId: string }[] }>(`${BASE}/judges/me/declarations`, body),
+  undeclare: (id: string) => api.del<void>(`${BASE}/judges/me/declarations/${enc(id)}`),
+
   // admin
   judges: () => api.get<{ items: JudgeRef[] }>(`${BASE}/judges`),
   setAffiliations: (judgeId: string, affiliations: Affiliation[]) =>
