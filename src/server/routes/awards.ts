@@ -157,9 +157,9 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
           {
             version: Type.Integer({ minimum: 1 }),
             personNameTh: Type.Optional(Type.String({ maxLength: 300 })),
-            personNameEn: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            personNameEn: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
             positionTh: Type.Optional(Type.String({ maxLength: 300 })),
-            positionEn: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
+            positionEn: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
             statement: Type.Optional(Type.String({ maxLength: 20000 })),
           },
           { additionalProperties: false },
