@@ -120,6 +120,31 @@ export function NominationCard({ eid, nomination: n, children, actions }: { eid:
 
 /** The nomination of one person for a committee award, by an agency head or coordinator (or an admin). */
 /** Edit (at the version shown; a stale one is refused by the server) or withdraw a nomination while nominations are open. */
+type NominationText = { personNameTh: string; personNameEn: string; positionTh: string; positionEn: string; statement: string };
+
+/** The server's problems for one body field, in the reader's language. */
+function fieldError(details: readonly { path: string; th: string; en: string }[], field: string, en: boolean): string | undefined {
+  const d = details.filter((x) => x.path.replace(/^\/?(body[./])?/, '') === field);
+  return d.length ? d.map((x) => (en ? x.en : x.th)).join(' · ') : undefined;
+}
+
+/** The nominee's names, position and statement: the same fields when nominating and when editing a nomination. */
+function NominationFields({ v, setV, err, help = false }: { v: NominationText; setV: (v: NominationText) => void; err: (field: string) => string | undefined; help?: boolean }) {
+  const { t } = useTranslation(NS);
+  const set = (k: keyof NominationText) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  return (
+    <>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={t('committee.personNameTh')} required value={v.personNameTh} onChange={set('personNameTh')} error={err('personNameTh')} />
+        <TextInput label={t('committee.personNameEn')} value={v.personNameEn} onChange={set('personNameEn')} error={err('personNameEn')} />
+        <TextInput label={t('committee.positionTh')} required value={v.positionTh} onChange={set('positionTh')} error={err('positionTh')} />
+        <TextInput label={t('committee.positionEn')} value={v.positionEn} onChange={set('positionEn')} error={err('positionEn')} />
+      </SimpleGrid>
+      <Textarea label={t('committee.statement')} description={help ? t('committee.statementHelp') : undefined} required autosize minRows={5} value={v.statement} onChange={set('statement')} error={err('statement')} />
+    </>
+  );
+}
+
 export function NominationChanges({ eid, nomination: n }: { eid: string; nomination: Nomination }) {
   const { t, i18n } = useTranslation(NS);
   const en = i18n.language === 'en';
@@ -140,8 +165,7 @@ export function NominationChanges({ eid, nomination: n }: { eid: string; nominat
   });
   if (!n.changeable) return null;
   const details = run.error instanceof ApiError ? run.error.details : [];
-  const err = (field: string) => details.filter((d) => d.path === `body/${field}`).map((d) => (en ? d.en : d.th)).join(' · ') || undefined;
-  const set = (k: keyof typeof initial) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  const err = (field: string) => fieldError(details, field, en);
   const open = (m: 'edit' | 'withdraw') => {
     run.reset();
     setV(initial);
@@ -165,13 +189,7 @@ export function NominationChanges({ eid, nomination: n }: { eid: string; nominat
           <Stack gap="sm">
             {mode === 'edit' ? (
               <>
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <TextInput label={t('committee.personNameTh')} required value={v.personNameTh} onChange={set('personNameTh')} error={err('personNameTh')} />
-                  <TextInput label={t('committee.personNameEn')} value={v.personNameEn} onChange={set('personNameEn')} error={err('personNameEn')} />
-                  <TextInput label={t('committee.positionTh')} required value={v.positionTh} onChange={set('positionTh')} error={err('positionTh')} />
-                  <TextInput label={t('committee.positionEn')} value={v.positionEn} onChange={set('positionEn')} error={err('positionEn')} />
-                </SimpleGrid>
-                <Textarea label={t('committee.statement')} required autosize minRows={5} value={v.statement} onChange={set('statement')} error={err('statement')} />
+                <NominationFields v={v} setV={setV} err={err} />
               </>
             ) : (
               <>
@@ -219,11 +237,7 @@ export function NominationForm({ eid, categoryId, organisationId, onCreated }: {
     },
   });
   const details = create.error instanceof ApiError ? create.error.details : [];
-  const err = (field: string) => {
-    const d = details.filter((x) => x.path.replace(/^\/?(body[./])?/, '') === field);
-    return d.length ? d.map((x) => (en ? x.en : x.th)).join(' · ') : undefined;
-  };
-  const set = (k: keyof typeof empty) => (e: { currentTarget: { value: string } }) => setV({ ...v, [k]: e.currentTarget.value });
+  const err = (field: string) => fieldError(details, field, en);
   const ready = v.personNameTh.trim() !== '' && v.positionTh.trim() !== '' && v.statement.trim() !== '' && organisationId !== null;
   return (
     <Card withBorder>
@@ -235,13 +249,7 @@ export function NominationForm({ eid, categoryId, organisationId, onCreated }: {
       >
         <Stack gap="sm">
           <Text fw={600}>{t('committee.nominateTitle')}</Text>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('committee.personNameTh')} required value={v.personNameTh} onChange={set('personNameTh')} error={err('personNameTh')} />
-            <TextInput label={t('committee.personNameEn')} value={v.personNameEn} onChange={set('personNameEn')} error={err('personNameEn')} />
-            <TextInput label={t('committee.positionTh')} required value={v.positionTh} onChange={set('positionTh')} error={err('positionTh')} />
-            <TextInput label={t('committee.positionEn')} value={v.positionEn} onChange={set('positionEn')} error={err('positionEn')} />
-          </SimpleGrid>
-          <Textarea label={t('committee.statement')} description={t('committee.statementHelp')} required autosize minRows={5} value={v.statement} onChange={set('statement')} error={err('statement')} />
+          <NominationFields v={v} setV={setV} err={err} help />
           {create.error ? <ProblemAlert error={create.error} /> : null}
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending} disabled={!ready}>
