@@ -45,6 +45,15 @@ export async function findEdition(db: Kysely<Database>, id: string, opts: { lock
   return q.executeTakeFirst() as Promise<EditionRow | undefined>;
 }
 
+/** Row lock on the edition alone (no participant count), for serialising work per edition inside a transaction. */
+export async function lockEditionRow(db: Kysely<Database>, id: string): Promise<void> {
+  await db.selectFrom('edition').select('id').where('id', '=', id).forUpdate().execute();
+}
+
+export async function findEditionByYear(db: Kysely<Database>, yearBe: number): Promise<{ id: string; state: EditionState } | undefined> {
+  return db.selectFrom('edition').select(['id', 'state']).where('year_be', '=', yearBe).executeTakeFirst();
+}
+
 export async function listEditions(db: Kysely<Database>, scope: { organisationId: string | null; hideDraft: boolean } | null): Promise<EditionRow[]> {
   let q = db.selectFrom('edition').selectAll().select(participantCount).orderBy('year_be', 'desc').orderBy('created_at', 'desc');
   if (scope) {

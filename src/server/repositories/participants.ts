@@ -36,6 +36,12 @@ export async function findParticipant(db: Kysely<Database>, editionId: string, o
   return q.executeTakeFirst() as Promise<ParticipantRow | undefined>;
 }
 
+/** The participant's optimistic-lock version, which the questionnaire services require with each transition. */
+export async function participantVersion(db: Kysely<Database>, editionId: string, organisationId: string): Promise<number> {
+  const p = await db.selectFrom('participant').select('version').where('edition_id', '=', editionId).where('organisation_id', '=', organisationId).executeTakeFirstOrThrow();
+  return p.version;
+}
+
 export async function updateParticipant(
   db: Kysely<Database>,
   editionId: string,

@@ -4,6 +4,7 @@ import type { AppContext } from '../app.js';
 import type { SessionUser } from '../auth/policy.js';
 import { tinyPdf } from '../../demo/pdf.js';
 import { findUserByEmail } from '../repositories/users.js';
+import { findEditionByYear } from '../repositories/editions.js';
 import { presentSessionUser } from './auth.js';
 import { computeEditionAwards, decisionAction, getDecision } from './awards.js';
 import { assignJudges, committeeRanking, createNomination, decideCommittee, scoreNomination, uploadNominationEvidence } from './awards-committee.js';
@@ -64,7 +65,7 @@ async function ensureJudge(ctx: AppContext, admin: SessionUser, j: { email: stri
 export async function loadAwardsDemo(ctx: AppContext, admin: SessionUser, opts: AwardsDemoOptions): Promise<void> {
   const log = opts.log ?? (() => {});
   const t = Date.now();
-  const e = await ctx.db.selectFrom('edition').select(['id', 'state']).where('year_be', '=', 2562).executeTakeFirst();
+  const e = await findEditionByYear(ctx.db, 2562);
   if (!e || e.state !== 'published') return;
   const reviewer = (await userByEmail(ctx, 'demo.reviewer@dga.local')) ?? admin;
 

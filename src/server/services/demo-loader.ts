@@ -13,6 +13,7 @@ import { DEMO_SEED, demoEditionSpecs } from '../../demo/model.js';
 import { tinyPdf } from '../../demo/pdf.js';
 import { findUserById } from '../repositories/users.js';
 import { findEdition } from '../repositories/editions.js';
+import { participantVersion } from '../repositories/participants.js';
 import { ensureBlob } from '../repositories/evidence.js';
 import {
   analyzeBulkTables,
@@ -21,6 +22,7 @@ import {
   insertAnswersBulk,
   insertEvidenceBulk,
   insertUsersBulk,
+  organisationsByCode,
   organisationsWithAnswers,
   participantStatuses,
   setParticipantStatusesBulk,
@@ -250,7 +252,7 @@ async function createDemoAccounts(ctx: AppContext, admin: SessionUser): Promise<
   const out = new Map<string, SessionUser>();
   const orgIds = new Map<string, string>();
   for (const [key, a] of Object.entries(DEMO_AGENCIES)) {
-    const row = await ctx.db.selectFrom('organisation').select('id').where('code', '=', a.code).executeTakeFirst();
+    const [row] = await organisationsByCode(ctx.db, [a.code]);
     if (row) orgIds.set(key, row.id);
   }
   for (const acc of DEMO_ACCOUNTS) {
@@ -388,15 +390,10 @@ async function respondThroughServices(ctx: AppContext, eid: string, e: DemoEditi
     await uploadEvidence(ctx, coordinator, eid, org.id, item, { filename: `${item}-หลักฐาน-${org.code}.pdf`, stream: Readable.from(pdf) });
   }
   if (r.status === 'completed' || r.status === 'submitted') {
-    const p1 = await completeQuestionnaire(ctx, coordinator, eid, org.id, await participantVersion(ctx, eid, org.id));
+    const p1 = await completeQuestionnaire(ctx, coordinator, eid, org.id, await participantVersion(ctx.db, eid, org.id));
     void p1;
   }
-  if (r.status === 'submitted') await submitQuestionnaire(ctx, head, eid, org.id, await participantVersion(ctx, eid, org.id));
-}
-
-async function participantVersion(ctx: AppContext, eid: string, oid: string): Promise<number> {
-  const p = await ctx.db.selectFrom('participant').select('version').where('edition_id', '=', eid).where('organisation_id', '=', oid).executeTakeFirstOrThrow();
-  return p.version;
+  if (r.status === 'submitted') await submitQuestionnaire(ctx, head, eid, org.id, await participantVersion(ctx.db, eid, org.id));
 }
 
 /**

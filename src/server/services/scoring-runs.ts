@@ -11,7 +11,7 @@ import type { AnswerValue, Framework, UnitInput } from '../../engine/framework/t
 import type { EditionResult, UnitResult } from '../../engine/results.js';
 import type { SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
-import { findEdition, type EditionRow } from '../repositories/editions.js';
+import { findEdition, lockEditionRow, type EditionRow } from '../repositories/editions.js';
 import {
   findJob,
   findSnapshot,
@@ -194,7 +194,7 @@ export async function executeScoring(ctx: AppContext, eid: string, actorId: stri
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     // Serialise runs of one edition so sequence numbers never collide.
-    await trx.selectFrom('edition').select('id').where('id', '=', eid).forUpdate().execute();
+    await lockEditionRow(trx, eid);
     const seq = await nextSnapshotSeq(trx, eid);
     await insertSnapshot(
       trx,
