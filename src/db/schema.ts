@@ -457,6 +457,14 @@ export interface AwardNominationJudgeTable {
   assigned_at: Timestamp;
 }
 
+export interface AwardRecusalTable {
+  nomination_id: string;
+  judge_id: string;
+  reason: string;
+  declared_by: string;
+  declared_at: Timestamp;
+}
+
 export interface AwardJudgeScoreTable {
   nomination_id: string;
   judge_id: string;
@@ -653,6 +661,7 @@ export interface Database {
   award_nomination_file: AwardNominationFileTable;
   award_nomination_judge: AwardNominationJudgeTable;
   award_judge_score: AwardJudgeScoreTable;
+  award_recusal: AwardRecusalTable;
   award_certificate: AwardCertificateTable;
   dl_contest: DlContestTable;
   dl_entry: DlEntryTable;

@@ -434,4 +434,101 @@ describe('awards: committee award, certificates and access', () => {
     expect(late.json().error.code).toBe('NOMINATION_LOCKED');
     expect(late.json().error.message_en).toContain('2026-04-30T23:59:59+07:00');
   }, 180_000);
+
+  /** Adds a committee category to the 2563 set (a copy of the digital leader, open, without a deadline) for one test. */
+  async function addCommitteeCategory(id: string, patch: Record<string, unknown> = {}): Promise<string> {
+    const eid = w.editions[2563]!;
+    const cur = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${eid}/set`));
+    const def = structuredClone(cur.definition);
+    const leader = def.categories.find((c: { id: string }) => c.id === 'digital_leader');
+    const copy = { ...structuredClone(leader), id, name: { th: `รางวัลทดสอบ ${id}`, en: `Test award ${id}` }, ...patch };
+    delete copy.nominationsCloseAt;
+    if (patch.nominationsCloseAt) copy.nominationsCloseAt = patch.nominationsCloseAt;
+    def.categories.push(copy);
+    ok(await call(w, w.admin, 'PUT', `/api/awards/editions/${eid}/set`, { definition: def, baseVersion: cur.version }));
+    return eid;
+  }
+
+  const judgeIdOf = async (email: string): Promise<string> => (await w.h.db.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const full = (s: number) => ({ scores: ['vision', 'change', 'results', 'people_data'].map((criterion) => ({ criterion, score: s })) });
+
+  it('recusals: a judge declares a conflict and no longer sees or scores the entry; an admin records and lifts one; the ranking leaves recused scores out', async () => {
+    const eid = await addCommitteeCategory('conflict_check', { minJudges: 2 });
+    const base = `/api/awards/editions/${eid}`;
+    const nominate = (organisationId: string, personNameTh: string) =>
+      call(w, w.admin, 'POST', `${base}/nominations`, { categoryId: 'conflict_check', organisationId, personNameTh, positionTh: 'CIO', statement: 'ผลงาน' });
+    const p = ok(await nominate(w.dltId, 'นายขัดกัน ผลประโยชน์'), 201);
+    const q = ok(await nominate(w.cmId, 'นางไม่มี ส่วนได้เสีย'), 201);
+    const [j1, j2, j3] = await Promise.all(['demo.judge@dga.local', 'demo.judge2@dga.local', 'demo.judge3@dga.local'].map(judgeIdOf));
+    ok(await call(w, w.admin, 'PUT', `${base}/nominations/${p.id}/judges`, { judgeIds: [j1, j2, j3] }));
+    ok(await call(w, w.admin, 'PUT', `${base}/nominations/${q.id}/judges`, { judgeIds: [j1, j2] }));
+    ok(await call(w, w.judge, 'PUT', `${base}/nominations/${p.id}/scores`, full(9)));
+    const mine = async (s: Session) => ok(await call(w, s, 'GET', `${base}/nominations?categoryId=conflict_check`)).nominations.map((n: { id: string }) => n.id).sort();
+    const assigned = async (s: Session) => ok(await call(w, s, 'GET', '/api/awards/my-judging')).editions.find((x: { id: string }) => x.id === eid).assigned;
+    expect(await mine(w.judge)).toEqual([p.id, q.id].sort());
+    const before = await assigned(w.judge);
+
+    // Only the judge declares their own recusal, with a reason; a blank one changes nothing.
+    const recuse = `${base}/nominations/${p.id}/recuse`;
+    expect((await call(w, null, 'POST', recuse, { reason: 'x' })).statusCode).toBe(401);
+    for (const s of [w.admin, w.reviewer, w.dltHead]) expect((await call(w, s, 'POST', recuse, { reason: 'x' })).statusCode, s.user.role).toBe(404);
+    const blank = await call(w, w.judge, 'POST', recuse, { reason: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details).toEqual([{ path: 'body/reason', th: 'ต้องระบุเหตุผลที่ถอนตัว (ส่วนได้เสีย)', en: 'A reason for the recusal (the conflict of interest) is required' }]);
+    expect(await mine(w.judge)).toEqual([p.id, q.id].sort());
+    expect(ok(await call(w, w.judge, 'POST', recuse, { reason: 'เคยเป็นผู้บังคับบัญชาของผู้ได้รับการเสนอชื่อ' }))).toEqual({ nominationId: p.id, recused: true });
+
+    // Recused: the entry is gone from the judge's list, page, scoring and progress count; other judges are unaffected.
+    expect(await mine(w.judge)).toEqual([q.id]);
+    expect((await call(w, w.judge, 'GET', `${base}/nominations/${p.id}`)).statusCode).toBe(404);
+    expect((await call(w, w.judge, 'PUT', `${base}/nominations/${p.id}/scores`, full(10))).statusCode).toBe(404);
+    expect((await call(w, w.judge, 'POST', recuse, { reason: 'again' })).statusCode).toBe(404);
+    expect(await assigned(w.judge)).toBe(before - 1);
+    expect(await mine(judge2)).toEqual([p.id, q.id].sort());
+    expect(await mine(judge3)).toEqual([p.id]);
+
+    // DGA sees the recusal (self-declared, with the reason) and the judge marked recused.
+    const seen = ok(await call(w, w.reviewer, 'GET', `${base}/nominations/${p.id}`));
+    expect(seen.recusals).toEqual([expect.objectContaining({ judgeId: j1, reason: 'เคยเป็นผู้บังคับบัญชาของผู้ได้รับการเสนอชื่อ', selfDeclared: true })]);
+    expect(seen.judges.find((j: { id: string }) => j.id === j1)).toMatchObject({ recused: true, scoredCriteria: 4 });
+    expect(ok(await call(w, w.dltHead, 'GET', `${base}/nominations/${p.id}`))).not.toHaveProperty('recusals');
+
+    // The ranking: the recused judge's earlier scores are refused by the engine and named, not counted.
+    ok(await call(w, judge2, 'PUT', `${base}/nominations/${p.id}/scores`, full(6)));
+    ok(await call(w, judge3, 'PUT', `${base}/nominations/${p.id}/scores`, full(7)));
+    const ranking = ok(await call(w, w.admin, 'GET', `${base}/committee/conflict_check/ranking`));
+    const row = ranking.ranking.find((r: { nominationId: string }) => r.nominationId === p.id);
+    expect(row).toMatchObject({ rank: 1, score: 65 });
+    expect(row.judgeScores.map((x: { judgeId: string }) => x.judgeId).sort()).toEqual([j2, j3].sort());
+    expect(ranking.problems.filter((x: { code: string }) => x.code === 'JUDGE_RECUSED')).toHaveLength(4);
+    expect(ranking.problems[0].en).toContain('Demo judge');
+    expect(ranking.problems[0].en).not.toContain(j1);
+
+    // An admin records a conflict for judge 2 on q and for judge 3 (not assigned) on q; judge 3 can then not be assigned.
+    const recusals = `${base}/nominations/${q.id}/recusals`;
+    for (const s of [w.reviewer, w.judge, w.dltHead]) expect((await call(w, s, 'POST', recusals, { judgeId: j2, reason: 'ญาติ' })).statusCode, s.user.role).toBe(404);
+    expect((await call(w, w.admin, 'POST', recusals, { judgeId: w.reviewer.user.id, reason: 'ญาติ' })).statusCode).toBe(400);
+    expect((await call(w, w.admin, 'POST', recusals, { judgeId: j2 })).statusCode).toBe(400);
+    const q2 = ok(await call(w, w.admin, 'POST', recusals, { judgeId: j2, reason: 'เป็นญาติของผู้ได้รับการเสนอชื่อ' }));
+    expect(q2.recusals).toEqual([expect.objectContaining({ judgeId: j2, selfDeclared: false, declaredByName: expect.any(String) })]);
+    expect(await mine(judge2)).toEqual([p.id]);
+    ok(await call(w, w.admin, 'POST', recusals, { judgeId: j3, reason: 'ทำงานในหน่วยงานเดียวกัน' }));
+    const refused = await call(w, w.admin, 'PUT', `${base}/nominations/${q.id}/judges`, { judgeIds: [j1, j2, j3] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([expect.objectContaining({ path: 'body/judgeIds', en: expect.stringContaining('is recused from this nomination') })]);
+    expect(ok(await call(w, w.admin, 'GET', `${base}/nominations/${q.id}`)).judges.map((j: { id: string }) => j.id).sort()).toEqual([j1, j2].sort());
+    expect(await mine(judge3)).toEqual([p.id]);
+
+    // Lifting judge 1's recusal: the entry is back and the scores count again.
+    expect((await call(w, w.reviewer, 'DELETE', `${base}/nominations/${p.id}/recusals/${j1}`)).statusCode).toBe(404);
+    expect((await call(w, w.admin, 'DELETE', `${base}/nominations/${p.id}/recusals/${j2}`)).statusCode).toBe(404);
+    ok(await call(w, w.admin, 'DELETE', `${base}/nominations/${p.id}/recusals/${j1}`));
+    expect(await mine(w.judge)).toEqual([p.id, q.id].sort());
+    expect(ok(await call(w, w.admin, 'GET', `${base}/committee/conflict_check/ranking`)).ranking.find((r: { nominationId: string }) => r.nominationId === p.id).score).toBeCloseTo(73.33, 1);
+
+    const audit = await w.h.db.selectFrom('audit_log').select(['action', 'actor_id', 'after']).where('entity_id', 'in', [p.id, q.id]).where('action', 'in', ['awards.judge_recused', 'awards.recusal_lifted']).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['awards.judge_recused', 'awards.judge_recused', 'awards.judge_recused', 'awards.recusal_lifted']);
+    expect(audit[0]).toMatchObject({ actor_id: j1, after: { judgeId: j1, selfDeclared: true, scoresLeftOut: 4 } });
+    expect((await verifyAuditChain(w.h.db)).ok).toBe(true);
+  }, 180_000);
 });

@@ -18,6 +18,7 @@ import * as digitalLocal from './20261124_0500_digital_local.js';
 import * as awardCertificateRevocation from './20261125_0610_award_certificate_revocation.js';
 import * as dlJudgeCapacity from './20261125_0620_dl_judge_capacity.js';
 import * as awardNominationEdits from './20261125_0621_award_nomination_edits.js';
+import * as awardRecusals from './20261125_0710_award_recusals.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '20261125_0610_award_certificate_revocation': awardCertificateRevocation,
   '20261125_0620_dl_judge_capacity': dlJudgeCapacity,
   '20261125_0621_award_nomination_edits': awardNominationEdits,
+  '20261125_0710_award_recusals': awardRecusals,
 };

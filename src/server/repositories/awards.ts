@@ -263,7 +263,10 @@ function nominationQuery(db: Kysely<Database>) {
     ]);
 }
 
-/** Nominations of an edition, narrowed to an organisation or to a judge's assignments when given; a judge's list and `activeOnly` leave withdrawn ones out. */
+/**
+ * Nominations of an edition, narrowed to an organisation or to a judge's assignments when given; a judge's list and
+ * `activeOnly` leave withdrawn ones out, and a judge's list leaves out the nominations the judge is recused from.
+ */
 export async function listNominations(
   db: Kysely<Database>,
   editionId: string,
@@ -275,7 +278,12 @@ export async function listNominations(
   if (f.organisationId) q = q.where('n.organisation_id', '=', f.organisationId);
   if (f.judgeId) {
     const judgeId = f.judgeId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('award_nomination_judge as nj').select('nj.judge_id').whereRef('nj.nomination_id', '=', 'n.id').where('nj.judge_id', '=', judgeId)));
+    q = q.where((eb) =>
+      eb.and([
+        eb.exists(eb.selectFrom('award_nomination_judge as nj').select('nj.judge_id').whereRef('nj.nomination_id', '=', 'n.id').where('nj.judge_id', '=', judgeId)),
+        eb.not(eb.exists(eb.selectFrom('award_recusal as r').select('r.judge_id').whereRef('r.nomination_id', '=', 'n.id').where('r.judge_id', '=', judgeId))),
+      ]),
+    );
   }
   return q.orderBy('n.created_at').orderBy('n.id').execute() as Promise<NominationRow[]>;
 }
@@ -382,7 +390,7 @@ export async function replaceNominationJudges(db: Kysely<Database>, nominationId
       .execute();
 }
 
-/** Editions in which a judge has committee nominations assigned, with how many and how many they have scored. */
+/** Editions in which a judge has committee nominations assigned (recusals left out), with how many and how many they have scored. */
 export async function judgeAssignmentEditions(
   db: Kysely<Database>,
   judgeId: string,
@@ -392,6 +400,7 @@ export async function judgeAssignmentEditions(
     .innerJoin('award_nomination as n', 'n.id', 'nj.nomination_id')
     .innerJoin('edition as e', 'e.id', 'n.edition_id')
     .where('n.withdrawn_at', 'is', null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('award_recusal as r').select('r.judge_id').whereRef('r.nomination_id', '=', 'nj.nomination_id').whereRef('r.judge_id', '=', 'nj.judge_id'))))
     .select(['e.id', 'e.year_be', 'e.title_th', 'e.title_en'])
     .select((eb) => [
       eb.fn.count<string>('nj.nomination_id').as('assigned'),
@@ -411,9 +420,52 @@ export async function judgeAssignmentEditions(
   return rows.map((r) => ({ ...r, assigned: Number(r.assigned), scored: Number(r.scored) }));
 }
 
-export async function isJudgeAssigned(db: Kysely<Database>, nominationId: string, judgeId: string): Promise<boolean> {
-  const r = await db.selectFrom('award_nomination_judge').select('judge_id').where('nomination_id', '=', nominationId).where('judge_id', '=', judgeId).executeTakeFirst();
+/** Whether the judge is assigned to the nomination and not recused from it: only then may they see and score it. */
+export async function isJudgeActiveOn(db: Kysely<Database>, nominationId: string, judgeId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('award_nomination_judge as nj')
+    .select('nj.judge_id')
+    .where('nj.nomination_id', '=', nominationId)
+    .where('nj.judge_id', '=', judgeId)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('award_recusal as r').select('r.judge_id').whereRef('r.nomination_id', '=', 'nj.nomination_id').whereRef('r.judge_id', '=', 'nj.judge_id'))))
+    .executeTakeFirst();
   return r !== undefined;
+}
+
+// ---- recusals ----
+
+export interface RecusalRow {
+  nomination_id: string;
+  judge_id: string;
+  judge_name: string;
+  reason: string;
+  declared_by: string;
+  declared_by_name: string;
+  declared_at: Date;
+}
+
+export async function listRecusals(db: Kysely<Database>, nominationIds: string[]): Promise<RecusalRow[]> {
+  if (nominationIds.length === 0) return [];
+  return db
+    .selectFrom('award_recusal as r')
+    .innerJoin('app_user as j', 'j.id', 'r.judge_id')
+    .innerJoin('app_user as d', 'd.id', 'r.declared_by')
+    .select(['r.nomination_id', 'r.judge_id', 'j.display_name as judge_name', 'r.reason', 'r.declared_by', 'd.display_name as declared_by_name', 'r.declared_at'])
+    .where('r.nomination_id', 'in', nominationIds)
+    .orderBy('r.declared_at')
+    .orderBy('r.judge_id')
+    .execute() as Promise<RecusalRow[]>;
+}
+
+/** Records a recusal; false when the judge was already recused from the nomination (the first record stands). */
+export async function insertRecusal(db: Kysely<Database>, r: { nomination_id: string; judge_id: string; reason: string; declared_by: string; declared_at: Date }): Promise<boolean> {
+  const res = await db.insertInto('award_recusal').values(r).onConflict((oc) => oc.columns(['nomination_id', 'judge_id']).doNothing()).returning('judge_id').executeTakeFirst();
+  return res !== undefined;
+}
+
+export async function deleteRecusal(db: Kysely<Database>, nominationId: string, judgeId: string): Promise<boolean> {
+  const r = await db.deleteFrom('award_recusal').where('nomination_id', '=', nominationId).where('judge_id', '=', judgeId).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
 }
 
 export interface ScoreRow {

@@ -16,6 +16,7 @@ import {
   saveAwardSet,
 } from '../services/awards.js';
 import {
+  addRecusal,
   assignJudges,
   committeeRanking,
   createNomination,
@@ -27,6 +28,8 @@ import {
   myJudgingEditions,
   listEditionNominations,
   nominationEvidenceDownload,
+  recuseSelf,
+  removeRecusal,
   scoreNomination,
   uploadNominationEvidence,
   withdrawNomination,
@@ -204,6 +207,28 @@ export async function awardsRoutes(app: AppInstance, ctx: AppContext): Promise<v
     '/api/awards/editions/:eid/nominations/:nid/judges',
     { config: { roles: ['admin'] }, schema: { params: NidParams, body: Type.Object({ judgeIds: Type.Array(Id, { maxItems: 100 }) }, { additionalProperties: false }) } },
     async (request) => assignJudges(ctx, currentUser(request), request.params.eid, request.params.nid, request.body.judgeIds),
+  );
+
+  // A judge declares a conflict on a nomination assigned to them; an admin records or lifts one for any judge.
+  app.post(
+    '/api/awards/editions/:eid/nominations/:nid/recuse',
+    { config: { roles: ['judge'] }, schema: { params: NidParams, body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false }) } },
+    async (request) => recuseSelf(ctx, currentUser(request), request.params.eid, request.params.nid, request.body),
+  );
+
+  app.post(
+    '/api/awards/editions/:eid/nominations/:nid/recusals',
+    {
+      config: { roles: ['admin'] },
+      schema: { params: NidParams, body: Type.Object({ judgeId: Id, reason: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false }) },
+    },
+    async (request) => addRecusal(ctx, currentUser(request), request.params.eid, request.params.nid, request.body),
+  );
+
+  app.delete(
+    '/api/awards/editions/:eid/nominations/:nid/recusals/:judgeId',
+    { config: { roles: ['admin'] }, schema: { params: Type.Object({ eid: Id, nid: Id, judgeId: Id }) } },
+    async (request) => removeRecusal(ctx, currentUser(request), request.params.eid, request.params.nid, request.params.judgeId),
   );
 
   app.put(

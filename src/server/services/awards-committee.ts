@@ -1,5 +1,5 @@
 // Committee-judged awards (the outstanding digital leader): nominations with evidence (edited or withdrawn while open),
-// judge assignment, scoring, the recorded decision.
+// judge assignment, judges' recusals (conflicts of interest), scoring, the recorded decision.
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../app.js';
 import type { Database } from '../../db/schema.js';
@@ -11,6 +11,7 @@ import {
   type CommitteeDecision,
   type JudgeScore,
   type Nomination,
+  type Recusal,
 } from '../../engine/awards/index.js';
 import type { AwardGiven } from '../../engine/awards/rollup.js';
 import { can, type SessionUser } from '../auth/policy.js';
@@ -22,7 +23,10 @@ import {
   findNomination,
   insertNomination,
   insertNominationFile,
-  isJudgeAssigned,
+  deleteRecusal,
+  insertRecusal,
+  isJudgeActiveOn,
+  listRecusals,
   judgeAssignmentEditions,
   judgeScores,
   listNominations,
@@ -34,11 +38,13 @@ import {
   replaceNominationJudges,
   touchNomination,
   updateNomination,
+  userNames,
   upsertDecision,
   upsertScores,
   withdrawNominationRow,
   type NominationEdit,
   type NominationRow,
+  type RecusalRow,
 } from '../repositories/awards.js';
 import type { EditionRow } from '../repositories/editions.js';
 import { findOrganisation } from '../repositories/organisations.js';
@@ -107,10 +113,10 @@ function changeable(user: SessionUser, cats: Map<string, CommitteeCategory | und
   );
 }
 
-/** Whether the user may see the nomination: DGA all; the nominating organisation's people; assigned judges. */
+/** Whether the user may see the nomination: DGA all; the nominating organisation's people; assigned, non-recused judges. */
 async function maySee(db: Db, user: SessionUser, n: NominationRow): Promise<boolean> {
   if (can(user, 'awards.review')) return true;
-  if (user.role === 'judge') return n.withdrawn_at === null && isJudgeAssigned(db, n.id, user.id);
+  if (user.role === 'judge') return n.withdrawn_at === null && isJudgeActiveOn(db, n.id, user.id);
   return (user.role === 'head' || user.role === 'coordinator') && user.organisationId === n.organisation_id;
 }
 
@@ -121,12 +127,25 @@ async function requireNomination(db: Db, user: SessionUser, e: EditionRow, nid: 
   return n;
 }
 
+function presentRecusal(r: RecusalRow) {
+  return {
+    judgeId: r.judge_id,
+    judgeName: r.judge_name,
+    reason: r.reason,
+    /** true when the judge declared it; false when an admin recorded it. */
+    selfDeclared: r.declared_by === r.judge_id,
+    declaredByName: r.declared_by_name,
+    at: new Date(r.declared_at).toISOString(),
+  };
+}
+
 async function presentNominations(db: Db, user: SessionUser, rows: NominationRow[], now: Date) {
   const ids = rows.map((r) => r.id);
   const dga = can(user, 'awards.review');
-  const [files, judges, mine, all, anyScores] = await Promise.all([
+  const [files, judges, recusals, mine, all, anyScores] = await Promise.all([
     nominationFiles(db, ids),
     dga ? nominationJudges(db, ids) : Promise.resolve([]),
+    dga ? listRecusals(db, ids) : Promise.resolve([] as RecusalRow[]),
     user.role === 'judge' ? judgeScores(db, ids, { judgeId: user.id }) : Promise.resolve([]),
     dga ? judgeScores(db, ids, { assignedOnly: true }) : Promise.resolve([]),
     judgeScores(db, ids),
@@ -166,7 +185,14 @@ async function presentNominations(db: Db, user: SessionUser, rows: NominationRow
       withdrawn: n.withdrawn_at ? { at: new Date(n.withdrawn_at).toISOString(), byName: n.withdrawn_by_name, reason: n.withdraw_reason } : null,
       /** Whether this user may edit or withdraw it now (nominations open, nobody has scored it). */
       changeable: canChange.get(n.id) ?? false,
-      ...(dga ? { judges: judges.filter((j) => j.nomination_id === n.id).map((j) => ({ id: j.judge_id, name: j.display_name, scoredCriteria: scoredBy.get(j.judge_id) ?? 0 })) } : {}),
+      ...(dga
+        ? {
+            judges: judges
+              .filter((j) => j.nomination_id === n.id)
+              .map((j) => ({ id: j.judge_id, name: j.display_name, scoredCriteria: scoredBy.get(j.judge_id) ?? 0, recused: recusals.some((r) => r.nomination_id === n.id && r.judge_id === j.judge_id) })),
+            recusals: recusals.filter((r) => r.nomination_id === n.id).map(presentRecusal),
+          }
+        : {}),
       ...(user.role === 'judge' ? { myScores: Object.fromEntries(mine.filter((s) => s.nomination_id === n.id).map((s) => [s.criterion, s.score])) } : {}),
     };
   });
@@ -401,10 +427,94 @@ export async function assignJudges(ctx: AppContext, actor: SessionUser, eid: str
     await assertOpen(trx, e.id, n.category_id);
     if ((await lockNomination(trx, n.id))?.withdrawn_at) throw lockedError({ th: 'การเสนอชื่อนี้ถูกถอนแล้ว', en: 'the nomination has been withdrawn' });
     const before = (await nominationJudges(trx, [n.id])).map((j) => j.judge_id);
+    // A judge with a recorded conflict cannot be newly assigned (one already assigned stays listed, marked recused).
+    const conflicted = (await listRecusals(trx, [n.id])).filter((r) => unique.includes(r.judge_id) && !before.includes(r.judge_id));
+    if (conflicted.length > 0)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        { detail: `recused judges: ${conflicted.map((r) => r.judge_id).join(', ')}` },
+        conflicted.map((r) => ({
+          path: 'body/judgeIds',
+          th: `${r.judge_name} ถอนตัวจากการพิจารณาการเสนอชื่อนี้แล้ว (มีส่วนได้เสีย) จึงมอบหมายไม่ได้`,
+          en: `${r.judge_name} is recused from this nomination (conflict of interest) and cannot be assigned`,
+        })),
+      );
     await replaceNominationJudges(trx, n.id, unique, actor.id, now);
     await appendAudit(trx, now, { actorId: actor.id, action: 'awards.judges_assigned', entity: 'award_nomination', entityId: n.id, organisationId: n.organisation_id, before: { judges: before }, after: { judges: unique } });
   });
   return getNomination(ctx, actor, eid, nid);
+}
+
+function requireReason(reason: string | undefined): string {
+  const r = reason?.trim() ?? '';
+  if (!r)
+    throw new AppError('VALIDATION_FAILED', { detail: 'a reason for the recusal is required' }, [
+      { path: 'body/reason', th: 'ต้องระบุเหตุผลที่ถอนตัว (ส่วนได้เสีย)', en: 'A reason for the recusal (the conflict of interest) is required' },
+    ]);
+  return r;
+}
+
+async function recordRecusal(ctx: AppContext, actor: SessionUser, e: EditionRow, n: NominationRow, judgeId: string, reason: string): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockEditionForAwards(trx, e.id);
+    // A recusal changes the ranking, so it is refused once the committee's decision is recorded.
+    await assertOpen(trx, e.id, n.category_id);
+    await lockNomination(trx, n.id);
+    const scored = (await judgeScores(trx, [n.id], { judgeId })).length;
+    if (!(await insertRecusal(trx, { nomination_id: n.id, judge_id: judgeId, reason, declared_by: actor.id, declared_at: now }))) return;
+    await appendAudit(trx, now, {
+      actorId: actor.id,
+      action: 'awards.judge_recused',
+      entity: 'award_nomination',
+      entityId: n.id,
+      after: { judgeId, reason, selfDeclared: actor.id === judgeId, scoresLeftOut: scored },
+    });
+  });
+}
+
+/** A judge declares a conflict of interest on a nomination assigned to them: from then on they no longer see or score it. */
+export async function recuseSelf(ctx: AppContext, judge: SessionUser, eid: string, nid: string, body: { reason?: string }) {
+  const e = await requireAwardsEdition(ctx.db, eid);
+  if (!can(judge, 'awards.judge')) throw new AppError('NOT_FOUND');
+  const n = await requireNomination(ctx.db, judge, e, nid);
+  await recordRecusal(ctx, judge, e, n, judge.id, requireReason(body.reason));
+  return { nominationId: n.id, recused: true };
+}
+
+/** An admin records a judge's conflict of interest (e.g. reported by phone, or found in the registry). */
+export async function addRecusal(ctx: AppContext, admin: SessionUser, eid: string, nid: string, body: { judgeId: string; reason?: string }) {
+  const e = await requireAwardsEdition(ctx.db, eid);
+  const n = await requireNomination(ctx.db, admin, e, nid);
+  const reason = requireReason(body.reason);
+  if (!isUuid(body.judgeId) || (await activeJudges(ctx.db, [body.judgeId])).length === 0)
+    throw new AppError('VALIDATION_FAILED', { detail: `not a judge: ${body.judgeId}` }, [
+      { path: 'body/judgeId', th: `ผู้ใช้ ${body.judgeId} ไม่ใช่กรรมการ`, en: `User ${body.judgeId} is not an active judge` },
+    ]);
+  await recordRecusal(ctx, admin, e, n, body.judgeId, reason);
+  return getNomination(ctx, admin, eid, nid);
+}
+
+/** An admin lifts a recusal recorded in error; the judge sees the nomination again if assigned, and their scores count again. */
+export async function removeRecusal(ctx: AppContext, admin: SessionUser, eid: string, nid: string, judgeId: string) {
+  const e = await requireAwardsEdition(ctx.db, eid);
+  const n = await requireNomination(ctx.db, admin, e, nid);
+  if (!isUuid(judgeId)) throw new AppError('NOT_FOUND');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockEditionForAwards(trx, e.id);
+    await assertOpen(trx, e.id, n.category_id);
+    const before = (await listRecusals(trx, [n.id])).find((r) => r.judge_id === judgeId);
+    if (!before || !(await deleteRecusal(trx, n.id, judgeId))) throw new AppError('NOT_FOUND');
+    await appendAudit(trx, now, {
+      actorId: admin.id,
+      action: 'awards.recusal_lifted',
+      entity: 'award_nomination',
+      entityId: n.id,
+      before: { judgeId, reason: before.reason, declaredBy: before.declared_by, at: new Date(before.declared_at).toISOString() },
+    });
+  });
+  return getNomination(ctx, admin, eid, nid);
 }
 
 /** A judge's scores on one assigned nomination; each call replaces the given criteria (a retry writes the same values). */
@@ -430,7 +540,7 @@ export async function scoreNomination(ctx: AppContext, judge: SessionUser, eid: 
     await assertOpen(trx, e.id, n.category_id);
     // Locked, so a withdrawal and a first score cannot both pass their checks at once.
     if ((await lockNomination(trx, n.id))?.withdrawn_at) throw new AppError('NOT_FOUND');
-    if (!(await isJudgeAssigned(trx, n.id, judge.id))) throw new AppError('NOT_FOUND');
+    if (!(await isJudgeActiveOn(trx, n.id, judge.id))) throw new AppError('NOT_FOUND');
     await upsertScores(trx, scores.map((s) => ({ nomination_id: n.id, judge_id: judge.id, criterion: s.criterion, score: s.score, updated_at: now })));
     await appendAudit(trx, now, { actorId: judge.id, action: 'awards.scored', entity: 'award_nomination', entityId: n.id, after: { scores } });
   });
@@ -449,7 +559,7 @@ function toNomination(n: NominationRow): Nomination {
   };
 }
 
-/** The ranking from the scores of judges currently assigned (a removed judge's scores no longer count). */
+/** The ranking from the scores of judges currently assigned (a removed judge's scores no longer count), recusals applied. */
 async function ranking(db: Db, e: EditionRow, cat: CommitteeCategory) {
   const rows = await listNominations(db, e.id, { categoryId: cat.id, activeOnly: true });
   const scores: JudgeScore[] = (await judgeScores(db, rows.map((r) => r.id), { assignedOnly: true })).map((s) => ({
@@ -458,7 +568,9 @@ async function ranking(db: Db, e: EditionRow, cat: CommitteeCategory) {
     criterion: s.criterion,
     score: Number(s.score),
   }));
-  return { rows, ranking: rankNominations(cat, rows.map(toNomination), scores) };
+  // Scores a judge gave before recusing stay stored; the engine refuses them (JUDGE_RECUSED) and leaves them out.
+  const recusals: Recusal[] = (await listRecusals(db, rows.map((r) => r.id))).map((r) => ({ judgeId: r.judge_id, nominationId: r.nomination_id }));
+  return { rows, ranking: rankNominations(cat, rows.map(toNomination), scores, recusals) };
 }
 
 export async function committeeRanking(ctx: AppContext, eid: string, categoryId: string) {
@@ -468,6 +580,10 @@ export async function committeeRanking(ctx: AppContext, eid: string, categoryId:
   const byId = new Map(rows.map((n) => [n.id, n]));
   const judgeIds = [...new Set(r.ranking.flatMap((x) => [...Object.keys(x.judgeScores), ...x.incompleteJudges]))];
   const names = new Map((await activeJudges(ctx.db, judgeIds.filter(isUuid))).map((j) => [j.id, j.display_name]));
+  // The engine names judges and nominees by id; the page shows people, so ids in its messages become names.
+  const labels = new Map<string, string>([...names, ...(await userNames(ctx.db, [...new Set(r.problems.flatMap((p) => p.en.match(UUID_IN_TEXT) ?? []))]))]);
+  for (const n of rows) labels.set(n.id, n.person_name_th);
+  const named = (text: string) => text.replace(UUID_IN_TEXT, (id) => labels.get(id) ?? id);
   return {
     categoryId: cat.id,
     name: cat.name,
@@ -489,9 +605,11 @@ export async function committeeRanking(ctx: AppContext, eid: string, categoryId:
         reason: x.reason,
       };
     }),
-    problems: r.problems,
+    problems: r.problems.map((p) => ({ ...p, th: named(p.th), en: named(p.en) })),
   };
 }
+
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Records the committee's final decision (state approved); announcing it is a workflow action. */
 export async function decideCommittee(

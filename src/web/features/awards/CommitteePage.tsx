@@ -1,6 +1,6 @@
 // DGA: a committee-judged award — nominations and their judges, the judges' ranking, and the recorded final decision.
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, MultiSelect, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
-import { IconSpeakerphone } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Card, Checkbox, Group, List, Modal, MultiSelect, Select, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { IconSpeakerphone, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,6 +49,7 @@ export default function CommitteePage() {
             {nominations.data.nominations.length === 0 ? <Empty title={t('committee.noNominations')} /> : null}
             {nominations.data.nominations.map((n) => (
               <NominationCard key={n.id} eid={eid} nomination={n}>
+                <Recusals eid={eid} nomination={n} editable={admin && !decided} />
                 {admin && !decided ? <AssignJudges eid={eid} nomination={n} /> : null}
                 {admin && !decided ? <EvidenceUpload eid={eid} nomination={n} /> : null}
               </NominationCard>
@@ -108,6 +109,82 @@ function AssignJudges({ eid, nomination }: { eid: string; nomination: Nomination
         </Button>
       </Group>
       {save.error ? <ProblemAlert error={save.error} /> : null}
+    </Stack>
+  );
+}
+
+/** Judges who stepped aside for a conflict of interest; an admin records one for any judge or lifts one recorded in error. */
+function Recusals({ eid, nomination: n, editable }: { eid: string; nomination: Nomination; editable: boolean }) {
+  const { t, i18n } = useTranslation(NS);
+  const en = i18n.language === 'en';
+  const f = useFormat();
+  const client = useQueryClient();
+  const judges = useJudges(editable);
+  const [judgeId, setJudgeId] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const done = () => {
+    void client.invalidateQueries({ queryKey: ['awards', eid, 'nominations'] });
+    void client.invalidateQueries({ queryKey: ['awards', eid, 'ranking'] });
+  };
+  const add = useMutation({
+    mutationFn: () => api.post<Nomination>(`${awardsBase(eid)}/nominations/${n.id}/recusals`, { judgeId, reason }),
+    onSuccess: () => {
+      setJudgeId(null);
+      setReason('');
+      done();
+    },
+  });
+  const lift = useMutation({ mutationFn: (jid: string) => request<Nomination>('DELETE', `${awardsBase(eid)}/nominations/${n.id}/recusals/${jid}`), onSuccess: done });
+  const recusals = n.recusals ?? [];
+  if (recusals.length === 0 && !editable) return null;
+  const recused = new Set(recusals.map((r) => r.judgeId));
+  const details = add.error instanceof ApiError ? add.error.details : [];
+  const err = (field: string) => details.filter((d) => d.path.endsWith(field)).map((d) => (en ? d.en : d.th)).join(' · ') || undefined;
+  return (
+    <Stack gap={4} mt="sm" data-testid="recusals">
+      <Text size="sm" fw={600}>
+        {t('committee.recusals')}
+      </Text>
+      {recusals.length > 0 ? (
+        <List size="sm" spacing={2}>
+          {recusals.map((r) => (
+            <List.Item key={r.judgeId}>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">
+                  <b>{r.judgeName}</b> — {r.reason}{' '}
+                  <Text span size="xs" c="dimmed">
+                    ({r.selfDeclared ? t('committee.recusalSelf', { at: f.dateTime(r.at) }) : t('committee.recusalBy', { name: r.declaredByName, at: f.dateTime(r.at) })})
+                  </Text>
+                </Text>
+                {editable ? (
+                  <ActionIcon variant="subtle" color="gray" aria-label={t('committee.liftRecusal', { name: r.judgeName })} loading={lift.isPending && lift.variables === r.judgeId} onClick={() => lift.mutate(r.judgeId)}>
+                    <IconX size={14} aria-hidden />
+                  </ActionIcon>
+                ) : null}
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+      {lift.error ? <ProblemAlert error={lift.error} /> : null}
+      {editable ? (
+        <Group align="end" wrap="wrap">
+          <Select
+            label={t('committee.recusalJudge')}
+            data={(judges.data?.judges ?? []).filter((j) => !recused.has(j.id)).map((j) => ({ value: j.id, label: j.name }))}
+            value={judgeId}
+            onChange={setJudgeId}
+            searchable
+            error={err('judgeId')}
+            w={240}
+          />
+          <Textarea label={t('committee.recuseReason')} autosize minRows={1} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={err('reason')} style={{ flex: 1, minWidth: 220 }} />
+          <Button variant="light" color="orange" onClick={() => add.mutate()} loading={add.isPending} disabled={!judgeId || !reason.trim()}>
+            {t('committee.recordRecusal')}
+          </Button>
+        </Group>
+      ) : null}
+      {add.error && details.length === 0 ? <ProblemAlert error={add.error} /> : null}
     </Stack>
   );
 }

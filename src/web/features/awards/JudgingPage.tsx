@@ -1,5 +1,5 @@
-// Judge: the nominations assigned to me in an edition, each scored on the category's criteria.
-import { Alert, Anchor, Button, Card, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+// Judge: the nominations assigned to me in an edition, each scored on the category's criteria, or stepped aside from for a conflict.
+import { Alert, Anchor, Button, Card, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,6 +61,61 @@ function ScoreForm({ eid, nomination, category }: { eid: string; nomination: Nom
   );
 }
 
+/** Declares a conflict of interest: the nomination leaves this judge's list once the server has recorded it. */
+function RecuseButton({ eid, nomination }: { eid: string; nomination: Nomination }) {
+  const { t, i18n } = useTranslation(NS);
+  const en = i18n.language === 'en';
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const recuse = useMutation({
+    mutationFn: () => api.post<{ nominationId: string; recused: boolean }>(`${awardsBase(eid)}/nominations/${nomination.id}/recuse`, { reason }),
+    onSuccess: () => {
+      setOpen(false);
+      void client.invalidateQueries({ queryKey: ['awards', eid, 'nominations'] });
+      void client.invalidateQueries({ queryKey: ['awards', 'my-judging'] });
+    },
+  });
+  const details = recuse.error instanceof ApiError ? recuse.error.details : [];
+  return (
+    <>
+      <Button size="compact-sm" variant="subtle" color="orange" onClick={() => (recuse.reset(), setOpen(true))}>
+        {t('committee.recuse')}
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('committee.recuseTitle')}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            recuse.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm">{t('committee.recuseHelp')}</Text>
+            <Textarea
+              label={t('committee.recuseReason')}
+              required
+              autosize
+              minRows={2}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={details.map((d) => (en ? d.en : d.th)).join(' · ') || undefined}
+            />
+            {recuse.error && details.length === 0 ? <ProblemAlert error={recuse.error} /> : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setOpen(false)}>
+                {t('cancel')}
+              </Button>
+              <Button type="submit" color="orange" loading={recuse.isPending} disabled={!reason.trim()}>
+                {t('committee.recuse')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
 function EditionJudging({ eid }: { eid: string }) {
   const { t } = useTranslation(NS);
   const set = useAwardSet(eid);
@@ -76,7 +131,7 @@ function EditionJudging({ eid }: { eid: string }) {
       {list.map((n) => {
         const c = cats.get(n.categoryId);
         return (
-          <NominationCard key={n.id} eid={eid} nomination={n}>
+          <NominationCard key={n.id} eid={eid} nomination={n} actions={<RecuseButton eid={eid} nomination={n} />}>
             {c ? <ScoreForm eid={eid} nomination={n} category={c} /> : null}
           </NominationCard>
         );

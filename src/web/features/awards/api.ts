@@ -207,9 +207,20 @@ export interface Nomination {
   /** Whether the signed-in user may edit or withdraw it now. */
   changeable: boolean;
   /** Admin and reviewer only. */
-  judges?: { id: string; name: string; scoredCriteria: number }[];
+  judges?: { id: string; name: string; scoredCriteria: number; recused: boolean }[];
+  /** Admin and reviewer only: judges who stepped aside for a conflict of interest. */
+  recusals?: Recusal[];
   /** Judges only. */
   myScores?: Record<string, number>;
+}
+
+export interface Recusal {
+  judgeId: string;
+  judgeName: string;
+  reason: string;
+  selfDeclared: boolean;
+  declaredByName: string;
+  at: string;
 }
 
 export interface JudgingCriterion {

@@ -106,8 +106,8 @@ export function NominationCard({ eid, nomination: n, children, actions }: { eid:
             </Text>
           ) : (
             n.judges.map((j) => (
-              <Badge key={j.id} variant="light" color="gray">
-                {t('committee.judgeProgress', { name: j.name, n: j.scoredCriteria })}
+              <Badge key={j.id} variant="light" color={j.recused ? 'orange' : 'gray'}>
+                {j.recused ? t('committee.judgeRecused', { name: j.name }) : t('committee.judgeProgress', { name: j.name, n: j.scoredCriteria })}
               </Badge>
             ))
           )}
