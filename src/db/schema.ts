@@ -608,6 +608,23 @@ export interface DlScoreSheetTable {
   submitted_at: Timestamp | null;
 }
 
+export interface DlScoreSheetVoidTable {
+  id: string;
+  entry_id: string;
+  judge_id: string;
+  contest_year: number;
+  ratings: Json<Record<string, { score: number | null; comment: string }>>;
+  overall_comment: string | null;
+  status: 'draft' | 'submitted';
+  version: number;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  voided_at: Timestamp;
+  voided_by: string;
+  reason_codes: string[];
+  declaration_id: string | null;
+}
+
 export interface DlTierOverrideTable {
   id: string;
   /** Order of the changes (they apply one after another). */
@@ -671,6 +688,7 @@ export interface Database {
   dl_judge_declaration: DlJudgeDeclarationTable;
   dl_assignment: DlAssignmentTable;
   dl_score_sheet: DlScoreSheetTable;
+  dl_score_sheet_void: DlScoreSheetVoidTable;
   dl_tier_override: DlTierOverrideTable;
   dl_contest_settings: DlContestSettingsTable;
 }

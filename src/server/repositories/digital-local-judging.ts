@@ -295,3 +295,56 @@ export async function deleteOverride(db: Db, year: number, id: string): Promise<
   const r = await db.deleteFrom('dl_tier_override').where('contest_year', '=', year).where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) === 1;
 }
+
+// ----- voided score sheets (a judge's conflict declared after scoring)
+
+/**
+ * Moves the judge's sheet for the entry (draft or submitted) into dl_score_sheet_void, so it leaves every result but
+ * stays for audit. Answers the voided sheet, or undefined when the judge had none.
+ */
+export async function voidSheet(
+  db: Db,
+  v: { id: string; entry_id: string; judge_id: string; voided_at: Date; voided_by: string; reason_codes: string[]; declaration_id: string | null },
+): Promise<SheetRow | undefined> {
+  const sheet = await findSheet(db, v.entry_id, v.judge_id, true);
+  if (!sheet) return undefined;
+  await db
+    .insertInto('dl_score_sheet_void')
+    .values({
+      id: v.id,
+      entry_id: sheet.entry_id,
+      judge_id: sheet.judge_id,
+      contest_year: sheet.contest_year,
+      ratings: JSON.stringify(sheet.ratings),
+      overall_comment: sheet.overall_comment,
+      status: sheet.status,
+      version: sheet.version,
+      updated_at: sheet.updated_at,
+      submitted_at: sheet.submitted_at,
+      voided_at: v.voided_at,
+      voided_by: v.voided_by,
+      reason_codes: v.reason_codes,
+      declaration_id: v.declaration_id,
+    })
+    .execute();
+  await db.deleteFrom('dl_score_sheet').where('entry_id', '=', v.entry_id).where('judge_id', '=', v.judge_id).execute();
+  return sheet;
+}
+
+export interface VoidSheetRow extends SheetRow {
+  id: string;
+  voided_at: Date;
+  voided_by: string;
+  reason_codes: string[];
+  declaration_id: string | null;
+}
+
+export async function voidedSheetsOf(db: Db, year: number): Promise<VoidSheetRow[]> {
+  return db.selectFrom('dl_score_sheet_void').selectAll().where('contest_year', '=', year).orderBy('voided_at').orderBy('id').execute() as Promise<VoidSheetRow[]>;
+}
+
+/** Active admins' addresses, for notices that need someone to act (a judge withdrawn from an entry). */
+export async function adminEmails(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('app_user').select('email').where('role', '=', 'admin').where('active', '=', true).orderBy('email').execute();
+  return rows.map((r) => r.email);
+}

@@ -67,14 +67,19 @@ import {
   sheetsOfContest,
   sheetsOfEntries,
   updateSheet,
+  voidedSheetsOf,
+  voidSheet,
+  adminEmails,
   type AffiliationRow,
   type DeclarationRow,
   type JudgeUserRow,
   type OverrideRow,
   type SheetRow,
+  type VoidSheetRow,
 } from '../repositories/digital-local-judging.js';
 import { auditForEntity } from '../repositories/audit.js';
 import { appendAudit } from './audit.js';
+import { sendMail } from './mail.js';
 import { configOf, contestPhase, dateEn, dateTh, entryJson, instantsOf, laoTypeOf, presentContest, presentEntrySummary, readableEntry, requireContest } from './digital-local.js';
 
 type Db = Kysely<Database>;
@@ -175,14 +180,34 @@ function engineEntry(e: EntryRow): Entry {
   return { id: e.id, laoId: e.organisation_id, provinceCode: e.province_code ?? '', laoType: laoTypeOf(e.org_type, e.province_code) };
 }
 
+interface Released {
+  contestYear: number;
+  entryId: string;
+}
+
+interface Voided extends Released {
+  /** The voided sheet's state: a submitted score leaves the result, a draft is set aside with it. */
+  status: 'draft' | 'submitted';
+}
+
 /**
  * After a judge's affiliations or declarations change: their assignments in contests not yet confirmed are checked
- * again, and those now conflicted are dropped unless the judge already submitted a sheet (the committee sees those).
+ * again and those now conflicted are dropped. An admin's change of affiliations keeps the assignments the judge
+ * already submitted a sheet for (the committee sees those in the conflict register); a conflict the judge declares
+ * themselves withdraws them from the entry whatever they did, and their sheet is voided (kept for audit, out of the
+ * result) so that a replacement judge can be assigned.
  */
-async function releaseConflicted(db: Db, judgeId: string, actorId: string, now: Date): Promise<{ contestYear: number; entryId: string }[]> {
+async function releaseConflicted(
+  db: Db,
+  judgeId: string,
+  actorId: string,
+  now: Date,
+  voiding?: { declarationId: string; newId: () => string },
+): Promise<{ released: Released[]; voided: Voided[] }> {
   const panel = await loadPanel(db, { ids: [judgeId] });
-  if (panel.judges.length === 0) return [];
-  const released: { contestYear: number; entryId: string }[] = [];
+  const released: Released[] = [];
+  const voided: Voided[] = [];
+  if (panel.judges.length === 0) return { released, voided };
   for (const c of await listContests(db)) {
     if (c.confirmed_at) continue;
     const mine = (await assignmentsOf(db, c.year)).filter((a) => a.judge_id === judgeId);
@@ -192,13 +217,59 @@ async function releaseConflicted(db: Db, judgeId: string, actorId: string, now: 
     if (conflicted.length === 0) continue;
     const sheets = await sheetsOfEntries(db, conflicted.map((x) => x.entryId));
     for (const x of conflicted) {
-      if (sheets.some((s) => s.entry_id === x.entryId && s.judge_id === judgeId && s.status === 'submitted')) continue;
+      const reasons = x.reasons.map((r) => r.code);
+      const sheet = sheets.find((s) => s.entry_id === x.entryId && s.judge_id === judgeId);
+      if (!voiding && sheet?.status === 'submitted') continue;
       await deleteAssignment(db, x.entryId, judgeId);
       released.push({ contestYear: c.year, entryId: x.entryId });
-      await appendAudit(db, now, { actorId, action: 'dl.assignment.release', entity: 'dl_assignment', entityId: x.entryId, after: { contestYear: c.year, judgeId, reasons: x.reasons.map((r) => r.code) } });
+      let voidedStatus: Voided['status'] | null = null;
+      if (voiding && sheet) {
+        const gone = await voidSheet(db, { id: voiding.newId(), entry_id: x.entryId, judge_id: judgeId, voided_at: now, voided_by: actorId, reason_codes: reasons, declaration_id: voiding.declarationId });
+        if (gone) {
+          voidedStatus = gone.status;
+          voided.push({ contestYear: c.year, entryId: x.entryId, status: gone.status });
+        }
+      }
+      await appendAudit(db, now, {
+        actorId,
+        action: 'dl.assignment.release',
+        entity: 'dl_assignment',
+        entityId: x.entryId,
+        after: { contestYear: c.year, judgeId, reasons, ...(voidedStatus ? { voidedSheet: voidedStatus } : {}) },
+      });
     }
   }
-  return released;
+  return { released, voided };
+}
+
+/** Tells the admins, by the ordinary mail, which entries lost a judge and need a replacement. */
+async function mailReleased(ctx: AppContext, judge: SessionUser, released: Released[], voided: Voided[]): Promise<void> {
+  if (released.length === 0) return;
+  const recipients = await adminEmails(ctx.db);
+  if (recipients.length === 0) return;
+  const lines: { th: string; en: string }[] = [];
+  for (const year of [...new Set(released.map((r) => r.contestYear))]) {
+    const ids = released.filter((r) => r.contestYear === year).map((r) => r.entryId);
+    for (const e of await listEntries(ctx.db, year, { ids })) {
+      const v = voided.find((x) => x.entryId === e.id);
+      const th = `- ${year}: ${e.org_name_th} «${e.title}»${v ? (v.status === 'submitted' ? ' (คะแนนที่ส่งแล้วถูกยกเลิก)' : ' (ร่างคะแนนถูกยกเลิก)') : ''}`;
+      const en = `- ${year}: ${e.org_name_en ?? e.org_name_th} "${e.title}"${v ? (v.status === 'submitted' ? ' (the submitted score was voided)' : ' (the draft score was voided)') : ''}`;
+      lines.push({ th, en });
+    }
+  }
+  const text = [
+    `กรรมการ ${judge.displayName} แจ้งส่วนได้เสียและถูกถอนจากผลงาน ${released.length} รายการ กรุณามอบหมายกรรมการแทนในแท็บการมอบหมาย`,
+    ...lines.map((l) => l.th),
+    '',
+    '----',
+    '',
+    `Judge ${judge.displayName} declared a conflict of interest and was withdrawn from ${released.length} entry(ies). Please assign a replacement on the assignments tab.`,
+    ...lines.map((l) => l.en),
+    '',
+    'สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) · Digital Government Development Agency',
+  ].join('\n');
+  const subject = 'กรรมการถอนตัวจากผลงานท้องถิ่นดิจิทัล · A Digital Local judge was withdrawn';
+  for (const to of recipients) await sendMail(ctx, { to, subject, text, kind: 'dl-judge-withdrawn' });
 }
 
 export async function setAffiliations(ctx: AppContext, admin: SessionUser, judgeId: string, list: { organisationId?: string | null; provinceCode?: string | null }[]) {
@@ -225,7 +296,7 @@ export async function setAffiliations(ctx: AppContext, admin: SessionUser, judge
       now,
     );
     await appendAudit(trx, now, { actorId: admin.id, action: 'dl.judge.affiliations', entity: 'app_user', entityId: judgeId, before: before.affiliations, after: list });
-    return releaseConflicted(trx, judgeId, admin.id, now);
+    return (await releaseConflicted(trx, judgeId, admin.id, now)).released;
   });
   return { ...(await judgeJson(ctx.db, judgeId)), released };
 }
@@ -246,13 +317,14 @@ export async function declareConflict(ctx: AppContext, judge: SessionUser, input
   }
   const now = ctx.clock.now();
   const id = ctx.ids.uuid();
-  const released = await ctx.db.transaction().execute(async (trx) => {
+  const { released, voided } = await ctx.db.transaction().execute(async (trx) => {
     const row = { id, judge_id: judge.id, organisation_id: input.organisationId ?? null, province_code: input.provinceCode ?? null, note: input.note?.trim() || null, created_at: now };
     await insertDeclaration(trx, row);
     await appendAudit(trx, now, { actorId: judge.id, action: 'dl.judge.declare', entity: 'dl_judge_declaration', entityId: id, organisationId: row.organisation_id, after: { organisationId: row.organisation_id, provinceCode: row.province_code, note: row.note } });
-    return releaseConflicted(trx, judge.id, judge.id, now);
+    return releaseConflicted(trx, judge.id, judge.id, now, { declarationId: id, newId: () => ctx.ids.uuid() });
   });
-  return { ...(await judgeJson(ctx.db, judge.id)), released };
+  await mailReleased(ctx, judge, released, voided);
+  return { ...(await judgeJson(ctx.db, judge.id)), released, voided };
 }
 
 export async function removeDeclaration(ctx: AppContext, judge: SessionUser, id: string): Promise<void> {
@@ -374,16 +446,23 @@ export async function assignmentOverview(ctx: AppContext, year: number) {
   const active = panel.users.filter((u) => u.active);
   const loadValues = active.map((u) => loads.get(u.id) ?? 0);
   const max = (await contestSettings(ctx.db, year))?.max_entries_per_judge ?? null;
+  const voided = (await voidedSheetsOf(ctx.db, year)).filter((v) => ids.has(v.entry_id));
   return {
     judgesPerEntry: config.judgesPerEntry,
     maxEntriesPerJudge: max,
     // Places the limit allows in all, against the places the submitted entries need.
     capacity: { needed: entries.length * config.judgesPerEntry, available: max === null ? null : max * active.length },
     loadSpread: loadValues.length > 0 ? Math.max(...loadValues) - Math.min(...loadValues) : 0,
-    entries: entries.map((e) => ({
-      entry: presentEntrySummary(e),
-      judges: assignments.filter((a) => a.entry_id === e.id).map((a) => ({ id: a.judge_id, displayName: name.get(a.judge_id) ?? '', source: a.source, sheetStatus: sheetStatus(e.id, a.judge_id) })),
-    })),
+    entries: entries.map((e) => {
+      const judges = assignments.filter((a) => a.entry_id === e.id).map((a) => ({ id: a.judge_id, displayName: name.get(a.judge_id) ?? '', source: a.source, sheetStatus: sheetStatus(e.id, a.judge_id) }));
+      return {
+        entry: presentEntrySummary(e),
+        judges,
+        // Places still to fill, e.g. after a judge withdrew for a conflict: automatic assignment or a manual add fills them.
+        vacancies: Math.max(0, config.judgesPerEntry - judges.length),
+        withdrawn: voided.filter((v) => v.entry_id === e.id).map((v) => presentVoided(v, config, name)),
+      };
+    }),
     judges: panel.users.map((u) => ({
       id: u.id,
       displayName: u.display_name,
@@ -393,6 +472,18 @@ export async function assignmentOverview(ctx: AppContext, year: number) {
       submitted: sheets.filter((s) => s.judge_id === u.id && s.status === 'submitted' && ids.has(s.entry_id)).length,
     })),
     conflicts: conflictRegister(panel.judges, entries.map(engineEntry)).map((c) => ({ judgeId: c.judgeId, entryId: c.entryId, reasons: [{ code: c.code, th: c.th, en: c.en }] })),
+  };
+}
+
+function presentVoided(v: VoidSheetRow, config: ContestConfig, names: Map<string, string>) {
+  return {
+    judgeId: v.judge_id,
+    judgeName: names.get(v.judge_id) ?? '',
+    status: v.status,
+    total: sheetTotal(toSheet(v), config.rubric),
+    submittedAt: v.submitted_at ? new Date(v.submitted_at).toISOString() : null,
+    voidedAt: new Date(v.voided_at).toISOString(),
+    reasons: v.reason_codes,
   };
 }
 
@@ -651,6 +742,7 @@ interface Scoring {
   expectedSheets: number;
   names: Map<string, string>;
   overrides: OverrideRow[];
+  voided: VoidSheetRow[];
 }
 
 async function loadScoring(db: Db, year: number, lock?: 'update'): Promise<Scoring> {
@@ -660,7 +752,8 @@ async function loadScoring(db: Db, year: number, lock?: 'update'): Promise<Scori
   const rows = (await sheetsOfContest(db, year)).filter((s) => ids.has(s.entry_id));
   const assignments = (await assignmentsOf(db, year)).filter((a) => ids.has(a.entry_id));
   const names = new Map((await listJudgeUsers(db)).map((u) => [u.id, u.display_name]));
-  return { contest, config: configOf(contest), entries, sheets: rows.map(toSheet), expectedSheets: assignments.length, names, overrides: await overridesOf(db, year) };
+  const voided = (await voidedSheetsOf(db, year)).filter((v) => ids.has(v.entry_id));
+  return { contest, config: configOf(contest), entries, sheets: rows.map(toSheet), expectedSheets: assignments.length, names, overrides: await overridesOf(db, year), voided };
 }
 
 /** Tiers on `basis` with the stored overrides applied in order; overrides that no longer apply are reported, not applied. */
@@ -704,6 +797,8 @@ function presentReport(s: Scoring, basis: ScoreBasis, now: Date, counts: Record<
     flags: report.flags.map((f) => ({ ...f, reasons: reasons(f.reasons) })),
     overrides: s.overrides.map((o) => ({ id: o.id, entryId: o.entry_id, from: o.from_tier, to: o.to_tier, reason: o.reason, createdAt: new Date(o.created_at).toISOString(), createdByName: o.created_by_name })),
     overrideProblems,
+    // Sheets of judges withdrawn for a conflict they declared: shown for the record, never part of the result.
+    voidedSheets: s.voided.map((v) => ({ entryId: v.entry_id, entry: byId.get(v.entry_id) ?? null, ...presentVoided(v, s.config, s.names) })),
     confirmedAt: s.contest.confirmed_at ? new Date(s.contest.confirmed_at).toISOString() : null,
     announcedAt: s.contest.announced_at ? new Date(s.contest.announced_at).toISOString() : null,
   };

@@ -47,6 +47,7 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
   const conflicts = new Map(m.conflicts.map((c) => [`${c.entryId}:${c.judgeId}`, c.reasons]));
   const k = m.judgesPerEntry;
   const entryName = new Map(m.entries.map((r) => [r.entry.id, f.name(r.entry.organisation)]));
+  const vacant = m.entries.filter((r) => r.vacancies > 0 && r.withdrawn.length > 0);
 
   return (
     <Stack gap="md">
@@ -67,6 +68,16 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
           {autoResult.shortfalls.map((s) => (
             <Text key={s.entryId} size="sm">
               {entryName.get(s.entryId) ?? s.entryId}: {en ? s.reason.en : s.reason.th} ({s.assigned}/{s.required})
+            </Text>
+          ))}
+        </Alert>
+      ) : null}
+      {vacant.length > 0 && !contest.confirmedAt ? (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('assign.replaceTitle', { count: vacant.length })} data-testid="replacements-needed">
+          <Text size="sm">{t('assign.replaceHelp')}</Text>
+          {vacant.map((r) => (
+            <Text key={r.entry.id} size="sm">
+              {f.name(r.entry.organisation)}: {r.withdrawn.map((w) => t(w.status === 'submitted' ? 'assign.withdrawnScored' : 'assign.withdrawnDraft', { judge: w.judgeName })).join(' · ')}
             </Text>
           ))}
         </Alert>
@@ -109,7 +120,7 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {m.entries.map(({ entry: e, judges }) => {
+              {m.entries.map(({ entry: e, judges, withdrawn }) => {
                 const n = judges.length;
                 return (
                   <Table.Tr key={e.id}>
@@ -121,6 +132,11 @@ export default function AssignmentsTab({ contest }: { contest: Contest }) {
                         {e.title}
                         {e.organisation.provinceNameTh ? ` · ${f.pick(e.organisation.provinceNameTh, e.organisation.provinceNameEn)}` : ''}
                       </Text>
+                      {withdrawn.map((w) => (
+                        <Badge key={w.judgeId} size="xs" color="orange" variant="light" mt={4}>
+                          {t(w.status === 'submitted' ? 'assign.withdrawnScored' : 'assign.withdrawnDraft', { judge: w.judgeName })}
+                        </Badge>
+                      ))}
                     </Table.Th>
                     {m.judges.map((j) => {
                       const key = `${e.id}:${j.id}`;

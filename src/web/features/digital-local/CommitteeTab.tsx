@@ -285,6 +285,29 @@ export default function CommitteeTab({ contest }: { contest: Contest }) {
         </Paper>
       ) : null}
 
+      {report.voidedSheets.length > 0 ? (
+        <Paper withBorder radius="md" p="md" data-testid="voided-sheets">
+          <Text fw={600} mb={4}>
+            {t('committee.voidedTitle')}
+          </Text>
+          <Text size="sm" c="dimmed" mb="xs">
+            {t('committee.voidedHelp')}
+          </Text>
+          <List spacing="xs" size="sm">
+            {report.voidedSheets.map((v) => (
+              <List.Item key={`${v.entryId}:${v.judgeId}:${v.voidedAt}`}>
+                {t(v.status === 'submitted' ? 'committee.voidedLine' : 'committee.voidedDraftLine', {
+                  judge: v.judgeName,
+                  entry: v.entry ? f.name(v.entry.organisation) : v.entryId,
+                  total: v.total ?? '—',
+                  date: f.dateTime(v.voidedAt),
+                })}
+              </List.Item>
+            ))}
+          </List>
+        </Paper>
+      ) : null}
+
       <Paper withBorder radius="md" p="md">
         <Group justify="space-between" wrap="wrap">
           <Text size="sm" maw={620}>

@@ -22,11 +22,13 @@ export function DeclarationsPanel() {
   const [province, setProvince] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [released, setReleased] = useState(0);
+  const [voided, setVoided] = useState(0);
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ME }), client.invalidateQueries({ queryKey: ['dl', 'judging'] })]);
   const add = useMutation({
     mutationFn: () => dlApi.declare({ organisationId: org, provinceCode: org ? null : province, note: note.trim() || null }),
     onSuccess: async (r) => {
       setReleased(r.released.length);
+      setVoided(r.voided.filter((v) => v.status === 'submitted').length);
       setOrg(null);
       setProvince(null);
       setNote('');
@@ -90,6 +92,7 @@ export function DeclarationsPanel() {
         {released > 0 ? (
           <Alert color="orange" variant="light" role="status">
             {t('declare.released', { count: released })}
+            {voided > 0 ? ` ${t('declare.voided', { count: voided })}` : ''}
           </Alert>
         ) : null}
       </Stack>

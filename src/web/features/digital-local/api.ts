@@ -185,9 +185,26 @@ export interface AssignmentMatrix {
   maxEntriesPerJudge: number | null;
   capacity: { needed: number; available: number | null };
   loadSpread: number;
-  entries: { entry: EntrySummary; judges: { id: string; displayName: string; sheetStatus: SheetStatus }[] }[];
+  entries: {
+    entry: EntrySummary;
+    judges: { id: string; displayName: string; sheetStatus: SheetStatus }[];
+    /** Places still to fill (e.g. after a judge withdrew for a declared conflict). */
+    vacancies: number;
+    withdrawn: WithdrawnSheet[];
+  }[];
   judges: { id: string; displayName: string; active: boolean; load: number; submitted: number; overCapacity: boolean }[];
   conflicts: { judgeId: string; entryId: string; reasons: JudgingReason[] }[];
+}
+
+/** The sheet of a judge withdrawn for a conflict they declared: kept for the record, out of the result. */
+export interface WithdrawnSheet {
+  judgeId: string;
+  judgeName: string;
+  status: 'draft' | 'submitted';
+  total: number | null;
+  submittedAt: string | null;
+  voidedAt: string;
+  reasons: string[];
 }
 
 export interface AutoAssignAnswer {
@@ -252,6 +269,7 @@ export interface Report {
   result: { basis: ScoreBasis; entries: RankedEntryView[]; cutoffTies: { tier: string; seats: number; entryIds: string[]; rule: string }[] };
   flags: { entryId: string; reasons: JudgingReason[]; raw: Placement; adjusted: Placement }[];
   overrides: { id: string; entryId: string; from: string | null; to: string | null; reason: string; createdAt: string; createdByName: string | null }[];
+  voidedSheets: (WithdrawnSheet & { entryId: string; entry: EntrySummary | null })[];
   confirmedAt: string | null;
   announcedAt: string | null;
 }
@@ -319,7 +337,7 @@ export const dlApi = {
 
   myProfile: () => api.get<JudgeRef>(`${BASE}/judges/me`),
   declare: (body: { organisationId: string | null; provinceCode: string | null; note: string | null }) =>
-    api.post<JudgeRef & { released: { contestYear: number; entryId: string }[] }>(`${BASE}/judges/me/declarations`, body),
+    api.post<JudgeRef & { released: { contestYear: number; entryId: string }[]; voided: { contestYear: number; entryId: string; status: 'draft' | 'submitted' }[] }>(`${BASE}/judges/me/declarations`, body),
   undeclare: (id: string) => api.del<void>(`${BASE}/judges/me/declarations/${enc(id)}`),
 
   // admin
