@@ -57,6 +57,30 @@ export async function assignmentsOf(db: Kysely<Database>, eid: string): Promise<
     .execute();
 }
 
+/** Organisations (with their parent, for the conflict rule) that submitted to the edition, in code order: what auto-assignment spreads. */
+export async function submittedParticipantOrgs(db: Kysely<Database>, eid: string): Promise<{ id: string; parent_id: string | null }[]> {
+  return db
+    .selectFrom('participant as p')
+    .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .select(['o.id', 'o.parent_id'])
+    .where('p.edition_id', '=', eid)
+    .where('p.status', '=', 'submitted')
+    .orderBy('o.code')
+    .execute();
+}
+
+/** The given organisations that take part in the edition, with their parent; absent ones are simply missing. */
+export async function participantOrgsByIds(db: Kysely<Database>, eid: string, organisationIds: string[]): Promise<{ id: string; parent_id: string | null }[]> {
+  if (organisationIds.length === 0) return [];
+  return db
+    .selectFrom('participant as p')
+    .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+    .select(['o.id', 'o.parent_id'])
+    .where('p.edition_id', '=', eid)
+    .where('o.id', 'in', organisationIds)
+    .execute();
+}
+
 export async function upsertAssignments(db: Kysely<Database>, eid: string, rows: { organisationId: string; reviewerId: string }[], by: string | null, now: Date): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000).map((r) => ({ edition_id: eid, organisation_id: r.organisationId, reviewer_id: r.reviewerId, assigned_by: by, assigned_at: now }));

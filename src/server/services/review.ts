@@ -21,6 +21,7 @@ import type { SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
 import { findEdition, type EditionRow } from '../repositories/editions.js';
 import { findParticipant } from '../repositories/participants.js';
+import { findOrganisation } from '../repositories/organisations.js';
 import { answersFor } from '../repositories/answers.js';
 import { evidenceFor } from '../repositories/evidence.js';
 import { evidenceItems } from '../repositories/results.js';
@@ -36,6 +37,7 @@ import {
   listReasons,
   lockDecisionTargets,
   lockParticipantsForDecision,
+  participantOrgsByIds,
   previousEditionId,
   queueRows,
   refreshReviewTotals,
@@ -43,6 +45,7 @@ import {
   reviewItemsOf,
   sendBackItems,
   sendBacksOf,
+  submittedParticipantOrgs,
   upsertAssignments,
   upsertReason,
   writeDecisions,
@@ -166,14 +169,7 @@ export async function autoAssign(ctx: Ctx, user: SessionUser, eid: string, input
   const [reviewers, existing, orgs] = await Promise.all([
     activeReviewers(ctx.db, input.reviewerIds),
     assignmentsOf(ctx.db, eid),
-    ctx.db
-      .selectFrom('participant as p')
-      .innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-      .select(['o.id', 'o.parent_id'])
-      .where('p.edition_id', '=', eid)
-      .where('p.status', '=', 'submitted')
-      .orderBy('o.code')
-      .execute(),
+    submittedParticipantOrgs(ctx.db, eid),
   ]);
   if (reviewers.length === 0) throw new AppError('VALIDATION_FAILED', { detail: 'no active reviewer' }, [{ path: 'body/reviewerIds', th: 'ไม่มีผู้ตรวจสอบที่ใช้งานอยู่', en: 'There is no active reviewer' }]);
   const assigned = new Set(existing.map((a) => a.organisation_id));
@@ -197,9 +193,7 @@ export async function assignManually(ctx: Ctx, user: SessionUser, eid: string, o
   if (!isUuid(reviewerId) || organisationIds.some((o) => !isUuid(o))) throw new AppError('NOT_FOUND');
   const [reviewer] = await activeReviewers(ctx.db, [reviewerId]);
   if (!reviewer) throw new AppError('VALIDATION_FAILED', { detail: 'not an active reviewer' }, [{ path: 'body/reviewerId', th: 'ผู้ใช้นี้ไม่ใช่ผู้ตรวจสอบ', en: 'This user is not an active reviewer' }]);
-  const orgs = organisationIds.length
-    ? await ctx.db.selectFrom('participant as p').innerJoin('organisation as o', 'o.id', 'p.organisation_id').select(['o.id', 'o.parent_id']).where('p.edition_id', '=', eid).where('o.id', 'in', organisationIds).execute()
-    : [];
+  const orgs = await participantOrgsByIds(ctx.db, eid, organisationIds);
   if (orgs.length !== new Set(organisationIds).size) throw new AppError('NOT_FOUND');
   const conflicted = orgs.filter((o) => reviewerConflicted({ organisationId: reviewer.organisation_id }, { id: o.id, parentId: o.parent_id }));
   if (conflicted.length) {
@@ -348,7 +342,7 @@ export async function reviewItems(ctx: Ctx, user: SessionUser, eid: string, oid:
   await sweepExpiredSendBacks(ctx, now, eid);
   const fw = await requireFramework(ctx.db, edition.framework_id, edition.framework_version);
   const [org, answers, files, states, decisions, reasons, sendBacks] = await Promise.all([
-    ctx.db.selectFrom('organisation').select(['id', 'code', 'name_th', 'name_en', 'level', 'ministry_code', 'province_code']).where('id', '=', oid).executeTakeFirstOrThrow(),
+    findOrganisation(ctx.db, oid),
     answersFor(ctx.db, eid, oid),
     evidenceFor(ctx.db, eid, oid),
     reviewItemsOf(ctx.db, eid, oid),
@@ -356,6 +350,7 @@ export async function reviewItems(ctx: Ctx, user: SessionUser, eid: string, oid:
     listReasons(ctx.db, true),
     sendBacksOf(ctx.db, eid, oid),
   ]);
+  if (!org) throw new AppError('NOT_FOUND');
   const sbItems = await sendBackItems(ctx.db, sendBacks.map((s) => s.id));
   const sbById = new Map(sendBacks.map((s) => [s.id, s]));
   const reasonBy = new Map(reasons.map((r) => [r.code, r]));

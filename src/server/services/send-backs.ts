@@ -9,7 +9,8 @@ import { isUuid } from '../presenters.js';
 import type { SessionUser } from '../auth/policy.js';
 import { findEdition } from '../repositories/editions.js';
 import { findParticipant } from '../repositories/participants.js';
-import { findAnswer } from '../repositories/answers.js';
+import { answersFor, findAnswer } from '../repositories/answers.js';
+import { findOrganisation } from '../repositories/organisations.js';
 import { evidenceFor } from '../repositories/evidence.js';
 import {
   agencyRecipients,
@@ -93,7 +94,7 @@ function fmtDate(d: Date, locale: 'th-TH' | 'en-GB'): string {
 async function mailAgency(ctx: Ctx, eid: string, oid: string, kind: 'review_send_back' | 'review_reminder', deadline: Date, items: string[]): Promise<number> {
   const [edition, org, to] = await Promise.all([
     findEdition(ctx.db, eid),
-    ctx.db.selectFrom('organisation').select(['name_th', 'name_en']).where('id', '=', oid).executeTakeFirst(),
+    findOrganisation(ctx.db, oid),
     agencyRecipients(ctx.db, eid, oid),
   ]);
   if (!edition || !org) return 0;
@@ -194,7 +195,7 @@ export async function sendBackDetail(ctx: Ctx, id: string, _forDga: boolean) {
     sendBackItems(ctx.db, [id]),
     listReasons(ctx.db, true),
     evidenceFor(ctx.db, sb.edition_id, sb.organisation_id),
-    ctx.db.selectFrom('answer').select(['item_code', 'value', 'version']).where('edition_id', '=', sb.edition_id).where('organisation_id', '=', sb.organisation_id).execute(),
+    answersFor(ctx.db, sb.edition_id, sb.organisation_id),
   ]);
   const reasonBy = new Map(reasons.map((r) => [r.code, r]));
   const ansBy = new Map(answers.map((a) => [a.item_code, a]));
