@@ -79,144 +79,48 @@ export function prepareEdition(framework: Framework, units: readonly UnitInput[]
 
 const orNull = (x: number, scale: number): number | null => (x === x ? x * scale : null);
 
+/**
+ * Per-edition lookups and work buffers for building unit results. Why a context object and one small function per
+ * part of a unit's result: V8 optimises small functions called thousands of times within the first run and keeps
+ * them optimised, whereas one large function with every loop inlined was compiled, de-optimised and re-compiled
+ * over the first few scoring runs (each compile of it taking hundreds of milliseconds of CPU).
+ */
+interface UnitContext {
+  p: PreparedEdition;
+  cf: CompiledFramework;
+  n: number;
+  m: number;
+  D: number;
+  G: number;
+  scale: number;
+  /** Dimension, sub-dimension and item codes, resolved once per edition. */
+  dimCodes: string[];
+  groupCodes: (string | null)[];
+  itemCode: string[];
+  itemDim: string[];
+  itemWeight: Float64Array;
+  ranks: PeerRank[][];
+  peers: PeerSums;
+  nWeakItems: number;
+  nWeakDims: number;
+  guidance: boolean;
+  guideIdx: GuideIndex;
+  itemScores: ((u: number) => ItemScore[]) | null;
+  /** Scratch for the weakest items: gap per item, and the top-K item indices. */
+  gapArr: Float64Array;
+  top: number[];
+  stageIndex: Int32Array;
+}
+
 /** Scores an edition. Throws FRAMEWORK_INVALID or VALIDATION_FAILED (AppError) on bad input. */
 export function scoreEdition(framework: Framework, units: readonly UnitInput[], options: ScoreOptions = {}): EditionResult {
   const p = prepareEdition(framework, units, options);
-  const { cf, matrix, values, agg } = p;
+  const { cf, values, agg } = p;
   const fw = cf.fw;
   const n = p.units.length;
-  const m = cf.items.length;
-  const D = cf.dims.length;
-  const G = cf.groups.length;
-  const scale = cf.scaleMax;
-  const peerKeys: PeerGroupKey[] = ['all', ...fw.peerGroups.filter((k) => k !== 'all')];
-  const primaryKey: PeerGroupKey = fw.peerGroups[0] ?? 'all';
-  const ranks = peerRanks(p.units, agg.overall, peerKeys);
-
-  // Peer means of items and dimensions in the primary peer group (units without a group compare with everyone).
-  // Row 0 of the sums is the whole population; a unit in a group adds to row 0 and to its group's row.
-  const groupIndex = new Map<string, number>([['all', 0]]);
-  const peerRow = new Int32Array(n);
-  for (let u = 0; u < n; u++) {
-    const g = peerGroupOf(p.units[u]!, primaryKey);
-    if (g === null || g === 'all') continue;
-    let gi = groupIndex.get(g);
-    if (gi === undefined) groupIndex.set(g, (gi = groupIndex.size));
-    peerRow[u] = gi;
-  }
-  const PG = groupIndex.size;
-  const itemSum = new Float64Array(PG * m);
-  const itemCnt = new Float64Array(PG * m);
-  const dimSum = new Float64Array(PG * D);
-  const dimCnt = new Float64Array(PG * D);
-  for (let u = 0; u < n; u++) {
-    const own = peerRow[u]!;
-    for (let g = 0; ; g = own) {
-      for (let j = 0; j < m; j++) {
-        const x = values[u * m + j]!;
-        if (x === x) {
-          itemSum[g * m + j] = itemSum[g * m + j]! + x;
-          itemCnt[g * m + j] = itemCnt[g * m + j]! + 1;
-        }
-      }
-      for (let d = 0; d < D; d++) {
-        const x = agg.dim[u * D + d]!;
-        if (x === x) {
-          dimSum[g * D + d] = dimSum[g * D + d]! + x;
-          dimCnt[g * D + d] = dimCnt[g * D + d]! + 1;
-        }
-      }
-      if (g === own) break;
-    }
-  }
-
-  const wantItems = options.itemDetail ?? true;
-  const nWeakItems = options.weakestItems ?? 5;
-  const nWeakDims = options.weakestDimensions ?? 2;
-  const guidance = options.guidance ?? true;
-  const guideIdx = guideIndex(p);
-  const gapArr = new Float64Array(m);
-  const itemWeight = Float64Array.from(cf.items.map((ci) => ci.weight));
-  const top: number[] = [];
-  // Codes looked up once per item, not once per unit × item.
-  const itemCode = cf.items.map((ci) => ci.code);
-  const itemDim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
-  const itemScores = itemDetail(cf, matrix, values);
-  const stageIndex = new Int32Array(n);
+  const ctx = unitContext(p, options);
   const unitResults: UnitResult[] = new Array<UnitResult>(n);
-  for (let u = 0; u < n; u++) {
-    const unit = p.units[u]!;
-    const dims: Record<string, number | null> = {};
-    for (let di = 0; di < D; di++) dims[cf.dims[di]!.code] = orNull(agg.dim[u * D + di]!, scale);
-    const subdimensions: Record<string, number | null> = {};
-    for (let gi = 0; gi < G; gi++) {
-      const code = cf.groups[gi]!.code;
-      if (code !== null) subdimensions[code] = orNull(agg.group[u * G + gi]!, scale);
-    }
-    const overall = orNull(agg.overall[u]!, scale);
-    const stage = assignStage(fw.stages, overall, dims);
-    stageIndex[u] = stage ? stage.index : -1;
-    const missingItems: string[] = [];
-    for (let j = 0; j < m; j++) {
-      const st = matrix.status[u * m + j]!;
-      if (st === ST.imputed || st === ST.zero) missingItems.push(itemCode[j]!);
-    }
-    const g = peerRow[u]!;
-    // Top-K by gap (ties: higher weight, then framework order), kept in a small sorted buffer instead of sorting all.
-    top.length = 0;
-    for (let j = 0; j < m; j++) {
-      const x = values[u * m + j]!;
-      const cnt = itemCnt[g * m + j]!;
-      if (x !== x || cnt === 0) continue;
-      const gap = itemSum[g * m + j]! / cnt - x;
-      if (!(gap > 1e-12)) continue;
-      gapArr[j] = gap;
-      if (top.length === nWeakItems && (nWeakItems === 0 || !weakerItem(j, top[nWeakItems - 1]!, gapArr, itemWeight))) continue;
-      let k = top.length;
-      if (k === nWeakItems) k--;
-      while (k > 0 && weakerItem(j, top[k - 1]!, gapArr, itemWeight)) {
-        top[k] = top[k - 1]!;
-        k--;
-      }
-      top[k] = j;
-    }
-    const weakItems: WeakItem[] = new Array<WeakItem>(top.length);
-    for (let k = 0; k < top.length; k++) {
-      const j = top[k]!;
-      const ci = cf.items[j]!;
-      const x = values[u * m + j]!;
-      weakItems[k] = { code: ci.code, text: ci.item.text, dimension: itemDim[j]!, value: x, peerMean: x + gapArr[j]!, gap: gapArr[j]!, recommendation: ci.item.recommendation ?? null };
-    }
-    const weakDims: WeakDimension[] = [];
-    for (let di = 0; di < D; di++) {
-      const x = agg.dim[u * D + di]!;
-      const cnt = dimCnt[g * D + di]!;
-      if (x !== x || cnt === 0) continue;
-      const peerMean = (dimSum[g * D + di]! / cnt) * scale;
-      const gap = peerMean - x * scale;
-      const d = cf.dims[di]!;
-      if (gap > 1e-9) weakDims.push({ code: d.code, name: d.def.name, score: x * scale, peerMean, gap, recommendation: d.def.recommendation ?? null });
-    }
-    weakDims.sort((a, b) => b.gap - a.gap);
-    const nextStage = guidance && stage && stage.index < fw.stages.length - 1 ? nextStageGuidance(p, u, stage.index + 1, guideIdx) : null;
-    const res: UnitResult = {
-      id: unit.id,
-      attributes: unit.attributes ?? {},
-      overall,
-      dimensions: dims,
-      subdimensions,
-      stage,
-      ranks: ranks[u]!,
-      missingItems,
-      weakestItems: weakItems,
-      weakestDimensions: weakDims.length > nWeakDims ? weakDims.slice(0, nWeakDims) : weakDims,
-      nextStage,
-    };
-    if (unit.name) res.name = unit.name;
-    if (wantItems) res.items = itemScores(u);
-    unitResults[u] = res;
-  }
-
+  for (let u = 0; u < n; u++) unitResults[u] = unitResult(ctx, u);
   return {
     engineVersion: ENGINE_VERSION,
     fingerprint: p.fingerprint,
@@ -224,9 +128,203 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
     scale: fw.scale,
     missingRule: p.missingRule,
     units: unitResults,
-    segments: segmentTable(fw, unitResults.map((r) => r.attributes), agg.overall, agg.dim, stageIndex, scale),
+    segments: segmentTable(fw, unitResults.map((r) => r.attributes), agg.overall, agg.dim, ctx.stageIndex, cf.scaleMax),
     quality: qualityReport(cf, n, values, agg.dim),
   };
+}
+
+function unitContext(p: PreparedEdition, options: ScoreOptions): UnitContext {
+  const { cf, matrix, values, agg } = p;
+  const fw = cf.fw;
+  const n = p.units.length;
+  const m = cf.items.length;
+  const peerKeys: PeerGroupKey[] = ['all', ...fw.peerGroups.filter((k) => k !== 'all')];
+  const primaryKey: PeerGroupKey = fw.peerGroups[0] ?? 'all';
+  return {
+    p,
+    cf,
+    n,
+    m,
+    D: cf.dims.length,
+    G: cf.groups.length,
+    scale: cf.scaleMax,
+    dimCodes: cf.dims.map((d) => d.code),
+    groupCodes: cf.groups.map((g) => g.code),
+    itemCode: cf.items.map((ci) => ci.code),
+    itemDim: cf.items.map((ci) => cf.dims[ci.dim]!.code),
+    itemWeight: Float64Array.from(cf.items.map((ci) => ci.weight)),
+    ranks: peerRanks(p.units, agg.overall, peerKeys),
+    peers: peerSums(p, primaryKey),
+    nWeakItems: options.weakestItems ?? 5,
+    nWeakDims: options.weakestDimensions ?? 2,
+    guidance: options.guidance ?? true,
+    guideIdx: guideIndex(p),
+    itemScores: (options.itemDetail ?? true) ? itemDetail(cf, matrix, values) : null,
+    gapArr: new Float64Array(m),
+    top: [],
+    stageIndex: new Int32Array(n),
+  };
+}
+
+function unitResult(ctx: UnitContext, u: number): UnitResult {
+  const { p, scale } = ctx;
+  const unit = p.units[u]!;
+  const stages = ctx.cf.fw.stages;
+  const dims = dimensionScores(ctx, u);
+  const overall = orNull(p.agg.overall[u]!, scale);
+  const stage = assignStage(stages, overall, dims);
+  ctx.stageIndex[u] = stage ? stage.index : -1;
+  const weakDims = weakestDimensions(ctx, u);
+  const res: UnitResult = {
+    id: unit.id,
+    attributes: unit.attributes ?? {},
+    overall,
+    dimensions: dims,
+    subdimensions: subdimensionScores(ctx, u),
+    stage,
+    ranks: ctx.ranks[u]!,
+    missingItems: missingItems(ctx, u),
+    weakestItems: weakestItems(ctx, u),
+    weakestDimensions: weakDims.length > ctx.nWeakDims ? weakDims.slice(0, ctx.nWeakDims) : weakDims,
+    nextStage: ctx.guidance && stage && stage.index < stages.length - 1 ? nextStageGuidance(p, u, stage.index + 1, ctx.guideIdx) : null,
+  };
+  if (unit.name) res.name = unit.name;
+  if (ctx.itemScores) res.items = ctx.itemScores(u);
+  return res;
+}
+
+function dimensionScores(ctx: UnitContext, u: number): Record<string, number | null> {
+  const { D, scale, dimCodes } = ctx;
+  const dim = ctx.p.agg.dim;
+  const dims: Record<string, number | null> = {};
+  for (let di = 0; di < D; di++) dims[dimCodes[di]!] = orNull(dim[u * D + di]!, scale);
+  return dims;
+}
+
+function subdimensionScores(ctx: UnitContext, u: number): Record<string, number | null> {
+  const { G, scale, groupCodes } = ctx;
+  const group = ctx.p.agg.group;
+  const subdimensions: Record<string, number | null> = {};
+  for (let gi = 0; gi < G; gi++) {
+    const code = groupCodes[gi]!;
+    if (code !== null) subdimensions[code] = orNull(group[u * G + gi]!, scale);
+  }
+  return subdimensions;
+}
+
+/** Codes of the items whose missing answer was imputed or scored zero. */
+function missingItems(ctx: UnitContext, u: number): string[] {
+  const { m, itemCode } = ctx;
+  const status = ctx.p.matrix.status;
+  const out: string[] = [];
+  for (let j = 0; j < m; j++) {
+    const st = status[u * m + j]!;
+    if (st === ST.imputed || st === ST.zero) out.push(itemCode[j]!);
+  }
+  return out;
+}
+
+/** Top-K items by gap to the peer mean (ties: higher weight, then framework order), by insertion into a small buffer. */
+function weakestItems(ctx: UnitContext, u: number): WeakItem[] {
+  const { m, nWeakItems, gapArr, itemWeight, top } = ctx;
+  const values = ctx.p.values;
+  const { itemSum, itemCnt, row } = ctx.peers;
+  const g = row[u]!;
+  top.length = 0;
+  for (let j = 0; j < m; j++) {
+    const x = values[u * m + j]!;
+    const cnt = itemCnt[g * m + j]!;
+    if (x !== x || cnt === 0) continue;
+    const gap = itemSum[g * m + j]! / cnt - x;
+    if (!(gap > 1e-12)) continue;
+    gapArr[j] = gap;
+    if (top.length === nWeakItems && (nWeakItems === 0 || !weakerItem(j, top[nWeakItems - 1]!, gapArr, itemWeight))) continue;
+    let k = top.length;
+    if (k === nWeakItems) k--;
+    while (k > 0 && weakerItem(j, top[k - 1]!, gapArr, itemWeight)) {
+      top[k] = top[k - 1]!;
+      k--;
+    }
+    top[k] = j;
+  }
+  const out: WeakItem[] = new Array<WeakItem>(top.length);
+  for (let k = 0; k < top.length; k++) {
+    const j = top[k]!;
+    const ci = ctx.cf.items[j]!;
+    const x = values[u * m + j]!;
+    out[k] = { code: ci.code, text: ci.item.text, dimension: ctx.itemDim[j]!, value: x, peerMean: x + gapArr[j]!, gap: gapArr[j]!, recommendation: ci.item.recommendation ?? null };
+  }
+  return out;
+}
+
+/** Dimensions below the peer mean, largest gap first (all of them; the caller keeps the first few). */
+function weakestDimensions(ctx: UnitContext, u: number): WeakDimension[] {
+  const { D, scale } = ctx;
+  const dim = ctx.p.agg.dim;
+  const { dimSum, dimCnt, row } = ctx.peers;
+  const g = row[u]!;
+  const out: WeakDimension[] = [];
+  for (let di = 0; di < D; di++) {
+    const x = dim[u * D + di]!;
+    const cnt = dimCnt[g * D + di]!;
+    if (x !== x || cnt === 0) continue;
+    const peerMean = (dimSum[g * D + di]! / cnt) * scale;
+    const gap = peerMean - x * scale;
+    const d = ctx.cf.dims[di]!;
+    if (gap > 1e-9) out.push({ code: d.code, name: d.def.name, score: x * scale, peerMean, gap, recommendation: d.def.recommendation ?? null });
+  }
+  out.sort((a, b) => b.gap - a.gap);
+  return out;
+}
+
+/** Sums and counts of item values and dimension scores per primary peer group (row 0: the whole population). */
+interface PeerSums {
+  /** Each unit's row: 0 when it has no group (it then compares with everyone). */
+  row: Int32Array;
+  itemSum: Float64Array;
+  itemCnt: Float64Array;
+  dimSum: Float64Array;
+  dimCnt: Float64Array;
+}
+
+/** A unit in a group adds to row 0 and to its group's row, in unit order (the order of every sum is as before). */
+function peerSums(p: PreparedEdition, primaryKey: PeerGroupKey): PeerSums {
+  const n = p.units.length;
+  const m = p.cf.items.length;
+  const D = p.cf.dims.length;
+  const groupIndex = new Map<string, number>([['all', 0]]);
+  const row = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    const g = peerGroupOf(p.units[u]!, primaryKey);
+    if (g === null || g === 'all') continue;
+    let gi = groupIndex.get(g);
+    if (gi === undefined) groupIndex.set(g, (gi = groupIndex.size));
+    row[u] = gi;
+  }
+  const PG = groupIndex.size;
+  const sums: PeerSums = { row, itemSum: new Float64Array(PG * m), itemCnt: new Float64Array(PG * m), dimSum: new Float64Array(PG * D), dimCnt: new Float64Array(PG * D) };
+  for (let u = 0; u < n; u++) {
+    addRow(sums.itemSum, sums.itemCnt, 0, p.values, u, m);
+    addRow(sums.dimSum, sums.dimCnt, 0, p.agg.dim, u, D);
+    const own = row[u]!;
+    if (own === 0) continue;
+    addRow(sums.itemSum, sums.itemCnt, own, p.values, u, m);
+    addRow(sums.dimSum, sums.dimCnt, own, p.agg.dim, u, D);
+  }
+  return sums;
+}
+
+/** Adds row u of the u × w matrix `xs` (skipping NaN) to row g of `sum`, counting into `cnt`. */
+function addRow(sum: Float64Array, cnt: Float64Array, g: number, xs: Float64Array, u: number, w: number): void {
+  const s = g * w;
+  const r = u * w;
+  for (let j = 0; j < w; j++) {
+    const x = xs[r + j]!;
+    if (x === x) {
+      sum[s + j] = sum[s + j]! + x;
+      cnt[s + j] = cnt[s + j]! + 1;
+    }
+  }
 }
 
 /** Item a ranks before item b among the weakest: larger gap, then higher weight, then framework order. */
@@ -542,12 +640,19 @@ function guideIndex(p: PreparedEdition): GuideIndex {
 function conditionsHold(conds: readonly { c: StageCondition; d: number }[], dv: Float64Array, scale: number, unmet: Uint8Array): boolean {
   unmet.fill(0);
   let ok = true;
-  for (const { c, d } of conds)
+  for (let k = 0; k < conds.length; k++) {
+    const { c, d } = conds[k]!;
     if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) {
       unmet[d] = 1;
       ok = false;
     }
+  }
   return ok;
+}
+
+/** Whether the overall score reaches `minScore` and every condition holds (a plain function, not a per-unit closure). */
+function stageReached(overall: number, minScore: number, conds: readonly { c: StageCondition; d: number }[], dv: Float64Array, scale: number, unmet: Uint8Array): boolean {
+  return reaches(overall * scale, minScore) && (conds.length === 0 || conditionsHold(conds, dv, scale, unmet));
 }
 
 /**
@@ -565,7 +670,7 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   const stage = cf.fw.stages[target]!;
   let conds = idx.conds.get(target);
   if (!conds) idx.conds.set(target, (conds = (stage.conditions ?? []).map((c) => ({ c, d: cf.dims.findIndex((x) => x.code === c.dimension) }))));
-  const { itemGroup, itemDim, unmet } = idx;
+  const { itemDim, unmet } = idx;
   // Copies of the unit's values (modified as items are raised), in reused buffers; every other buffer is either
   // reset below or written before it is read.
   const row = idx.row;
@@ -577,57 +682,28 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   let overall = p.agg.overall[u]!;
   const startOverall = overall * scale;
   const startShort: NextStageGuidance['conditionShortfalls'] = [];
-  for (const { c, d } of conds)
+  for (let k = 0; k < conds.length; k++) {
+    const { c, d } = conds[k]!;
     if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) {
       const sc = dv[d]! === dv[d]! ? dv[d]! * scale : 0;
       startShort.push({ dimension: c.dimension, min: c.min, score: sc, needed: Math.max(0, c.min - sc) });
     }
+  }
 
-  const gain = idx.gain;
   const cand = idx.cand;
   cand.length = 0;
-  if (idx.arithmetic) {
-    // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
-    // use the unit's visible weights. (Same expression, operation for operation, as computed for every item before.)
-    const gW = idx.gW.fill(0);
-    for (let j = 0; j < m; j++) if (row[j] === row[j]) gW[itemGroup[j]!] = gW[itemGroup[j]!]! + weights.item[j]!;
-    const dW = idx.dW.fill(0);
-    for (let g = 0; g < G; g++) if (gv[g] === gv[g]) dW[idx.groupDim[g]!] = dW[idx.groupDim[g]!]! + weights.group[g]!;
-    let oW = 0;
-    for (let d = 0; d < D; d++) if (dv[d] === dv[d]) oW += weights.dim[d]!;
-    for (let j = 0; j < m; j++) {
-      const x = row[j]!;
-      if (x !== x || x >= 1) continue;
-      const grp = itemGroup[j]!;
-      const dim = itemDim[j]!;
-      const share = ((((weights.item[j]! / gW[grp]!) * weights.group[grp]!) / dW[dim]!) * weights.dim[dim]!) / oW;
-      gain[j] = (1 - x) * share * scale;
-      cand.push(j);
-    }
-  } else {
-    // Geometric means: the item's group, dimension and the overall score are recomputed with the item at 1.
-    for (let j = 0; j < m; j++) {
-      const x = row[j]!;
-      if (x !== x || x >= 1) continue;
-      const grp = itemGroup[j]!;
-      const dim = itemDim[j]!;
-      const agg = methods.dims[dim]!;
-      const ng = wm(row, weights.item, idx.groupCols[grp]!, agg, j, 1);
-      const nd = wm(gv, weights.group, idx.dimGroups[dim]!, agg, grp, ng);
-      gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, dim, nd) - overall) * scale;
-      cand.push(j);
-    }
-  }
+  if (idx.arithmetic) arithmeticGains(p, idx, scale);
+  else geometricGains(p, idx, overall, scale);
   // Gains rounded to 1e-9 so that ties (common with equal weights) fall back to framework order, not to float noise.
   const key = idx.key;
+  const gain = idx.gain;
   for (let k = 0; k < cand.length; k++) key[cand[k]!] = Math.round(gain[cand[k]!]! * 1e9);
   const order = idx.order;
   order.reset(cand, key);
   const used = idx.used.fill(0);
   const chosen: NextStageGuidance['items'] = [];
   let pos = 0;
-  const done = (): boolean => reaches(overall * scale, stage.minScore) && (conds.length === 0 || conditionsHold(conds, dv, scale, unmet));
-  while (!done()) {
+  while (!stageReached(overall, stage.minScore, conds, dv, scale, unmet)) {
     let pick = -1;
     if (conds.length && !conditionsHold(conds, dv, scale, unmet))
       for (let k = 0; ; k++) {
@@ -658,6 +734,51 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
     pointsNeeded: Math.max(0, stage.minScore - startOverall),
     conditionShortfalls: startShort,
     items: chosen,
-    reachable: done(),
+    reachable: stageReached(overall, stage.minScore, conds, dv, scale, unmet),
   };
+}
+
+/** Single-item gains when every aggregation is arithmetic; fills idx.gain and idx.cand. */
+function arithmeticGains(p: PreparedEdition, idx: GuideIndex, scale: number): void {
+  const { weights } = p;
+  const m = p.cf.items.length;
+  const G = p.cf.groups.length;
+  const D = p.cf.dims.length;
+  const { row, gv, dv, gain, cand, itemGroup, itemDim } = idx;
+  // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
+  // use the unit's visible weights. (Same expression, operation for operation, as computed for every item before.)
+  const gW = idx.gW.fill(0);
+  for (let j = 0; j < m; j++) if (row[j] === row[j]) gW[itemGroup[j]!] = gW[itemGroup[j]!]! + weights.item[j]!;
+  const dW = idx.dW.fill(0);
+  for (let g = 0; g < G; g++) if (gv[g] === gv[g]) dW[idx.groupDim[g]!] = dW[idx.groupDim[g]!]! + weights.group[g]!;
+  let oW = 0;
+  for (let d = 0; d < D; d++) if (dv[d] === dv[d]) oW += weights.dim[d]!;
+  for (let j = 0; j < m; j++) {
+    const x = row[j]!;
+    if (x !== x || x >= 1) continue;
+    const grp = itemGroup[j]!;
+    const dim = itemDim[j]!;
+    const share = ((((weights.item[j]! / gW[grp]!) * weights.group[grp]!) / dW[dim]!) * weights.dim[dim]!) / oW;
+    gain[j] = (1 - x) * share * scale;
+    cand.push(j);
+  }
+}
+
+/** Single-item gains with geometric means somewhere; fills idx.gain and idx.cand. */
+function geometricGains(p: PreparedEdition, idx: GuideIndex, overall: number, scale: number): void {
+  const { weights, methods } = p;
+  const m = p.cf.items.length;
+  const { row, gv, dv, gain, cand, itemGroup, itemDim } = idx;
+  // Geometric means: the item's group, dimension and the overall score are recomputed with the item at 1.
+  for (let j = 0; j < m; j++) {
+    const x = row[j]!;
+    if (x !== x || x >= 1) continue;
+    const grp = itemGroup[j]!;
+    const dim = itemDim[j]!;
+    const agg = methods.dims[dim]!;
+    const ng = wm(row, weights.item, idx.groupCols[grp]!, agg, j, 1);
+    const nd = wm(gv, weights.group, idx.dimGroups[dim]!, agg, grp, ng);
+    gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, dim, nd) - overall) * scale;
+    cand.push(j);
+  }
 }

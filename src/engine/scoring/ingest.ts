@@ -108,6 +108,42 @@ export interface Ingested {
 }
 
 /**
+ * Per-edition lookups and per-unit scratch of one ingest pass. The pass is split into small functions over this
+ * state (one unit's answers, its evidence, its visibility, its matrix row) because V8 optimises small functions
+ * within the first scoring run and keeps them, where one large function was compiled, de-optimised and re-compiled
+ * over the first few runs.
+ */
+interface IngestState {
+  specs: ItemSpec[];
+  codes: string[];
+  codeIndex: Map<string, number>;
+  rankJson: Uint8Array[];
+  codeRank: Int32Array;
+  requiresEvidence: Uint8Array;
+  m: number;
+  /** Visibility plan, as in computeItemMatrix: items in dependency order, each with its target's position. */
+  visTarget: Int32Array;
+  visRow: Int32Array;
+  visMulti: Uint8Array;
+  visEquals: (boolean | string | null)[];
+  anyVisibleIf: boolean;
+  colPos: Int32Array;
+  colRow: Int32Array;
+  raw: Float64Array;
+  status: Uint8Array;
+  /** Per-unit scratch, reused: the answers (for visibility), their points, visibility, and which codes have
+   *  accepted evidence (marked with the unit's number, so nothing needs clearing between units). */
+  row: (AnswerValue | undefined)[];
+  pts: Float64Array;
+  vis: Uint8Array;
+  evMark: Int32Array;
+  chosen: Int32Array;
+  evRanks: number[];
+  ids: Set<string>;
+  out: CanonicalSink;
+}
+
+/**
  * Item points (before the missing rule) and the fingerprint of units already sorted by id, or null when any unit
  * has a problem: the caller then reports every problem through readAnswers, in its documented order.
  * Assumes the framework's item codes in document order equal cf.allItems' (validation forbids the alternatives).
@@ -116,17 +152,19 @@ export function ingestUnits(cf: CompiledFramework, framework: Framework, units: 
   const codes = [...cf.allItems.keys()];
   const docCodes = itemCodes(framework);
   if (docCodes.length !== codes.length || docCodes.some((c, k) => c !== codes[k])) return null;
+  const st = ingestState(cf, codes, units.length);
+  writeHead(st.out, framework, options);
+  for (let u = 0; u < units.length; u++) if (!ingestUnit(st, units[u]!, u)) return null;
+  st.out.ascii(']}');
+  return { matrix: { n: units.length, m: st.m, raw: st.raw, status: st.status }, fingerprint: st.out.digest() };
+}
+
+function ingestState(cf: CompiledFramework, codes: string[], n: number): IngestState {
   const K = codes.length;
-  const n = units.length;
   const m = cf.items.length;
   const specs = codes.map((c) => itemSpec(cf, cf.allItems.get(c)!));
   const codeIndex = new Map(codes.map((c, k) => [c, k]));
   const sortedCodes = [...codes].sort();
-  const rankJson = sortedCodes.map((c) => enc.encode(JSON.stringify(c)));
-  const codeRank = Int32Array.from(codes, (c) => sortedCodes.indexOf(c));
-  const requiresEvidence = Uint8Array.from(codes, (c) => (cf.allItems.get(c)!.requiresEvidence ? 1 : 0));
-
-  // Visibility plan, as in computeItemMatrix: items in dependency order, each with its target's position.
   const order = cf.visibilityOrder;
   const pos = new Map(order.map((c, i) => [c, i]));
   const visTarget = new Int32Array(order.length).fill(-1);
@@ -141,179 +179,217 @@ export function ingestUnits(cf: CompiledFramework, framework: Framework, units: 
     visRow[i] = codeIndex.get(cond.item)!;
     visMulti[i] = cf.allItems.get(cond.item)!.kind === 'multi_choice' ? 1 : 0;
   });
-  const anyVisibleIf = visRow.some((r) => r >= 0);
-  const colPos = Int32Array.from(cf.items, (ci) => pos.get(ci.code)!);
-  const colRow = Int32Array.from(cf.items, (ci) => codeIndex.get(ci.code)!);
+  return {
+    specs,
+    codes,
+    codeIndex,
+    rankJson: sortedCodes.map((c) => enc.encode(JSON.stringify(c))),
+    codeRank: Int32Array.from(codes, (c) => sortedCodes.indexOf(c)),
+    requiresEvidence: Uint8Array.from(codes, (c) => (cf.allItems.get(c)!.requiresEvidence ? 1 : 0)),
+    m,
+    visTarget,
+    visRow,
+    visMulti,
+    visEquals,
+    anyVisibleIf: visRow.some((r) => r >= 0),
+    colPos: Int32Array.from(cf.items, (ci) => pos.get(ci.code)!),
+    colRow: Int32Array.from(cf.items, (ci) => codeIndex.get(ci.code)!),
+    raw: new Float64Array(n * m),
+    status: new Uint8Array(n * m),
+    row: new Array<AnswerValue | undefined>(K),
+    pts: new Float64Array(K),
+    vis: new Uint8Array(order.length),
+    evMark: new Int32Array(K),
+    chosen: new Int32Array(Math.max(1, ...specs.map((s) => s.optionRank.length))),
+    evRanks: [],
+    ids: new Set<string>(),
+    out: new CanonicalSink(),
+  };
+}
 
-  const raw = new Float64Array(n * m);
-  const status = new Uint8Array(n * m);
-  // Per-unit scratch, reused: the answers (for visibility), their points, visibility, and which codes have
-  // accepted evidence (marked with the unit's number, so nothing needs clearing between units).
-  const row: (AnswerValue | undefined)[] = new Array<AnswerValue | undefined>(K);
-  const pts = new Float64Array(K);
-  const vis = new Uint8Array(order.length);
-  const evMark = new Int32Array(K);
-  const chosen = new Int32Array(Math.max(1, ...specs.map((s) => s.optionRank.length)));
-  const evRanks: number[] = [];
-  const ids = new Set<string>();
+/** One unit: its answers, evidence and the rest of its canonical JSON, then its matrix row; false on any problem. */
+function ingestUnit(st: IngestState, unit: UnitInput, u: number): boolean {
+  const out = st.out;
+  const id = unit.id;
+  if (typeof id !== 'string' || id === '' || st.ids.has(id)) return false;
+  st.ids.add(id);
+  const answers = (unit.answers ?? {}) as Record<string, unknown>;
+  out.ascii(u ? ',{"answers":[' : '{"answers":[');
+  const found = readAnswers(st, answers);
+  if (found < 0) return false;
+  // Keys the framework lacks: a count that does not add up means some key is unknown (or holds undefined).
+  if (Object.keys(answers).length !== found) for (const key in answers) if (!st.codeIndex.has(key)) return false;
+  const mark = u + 1;
+  const evidence = unit.evidenceAccepted;
+  if (evidence && !markEvidence(st, evidence, mark)) return false;
+  out.ascii('],"attributes":');
+  writeAttributes(out, unit.attributes);
+  out.ascii(',"evidenceAccepted":');
+  if (!evidence) out.ascii('null');
+  else writeEvidence(st);
+  writeIdName(out, unit);
+  if (st.anyVisibleIf) visibility(st);
+  fillRow(st, u, mark);
+  return true;
+}
 
-  const out = new CanonicalSink();
-  writeHead(out, framework, options);
-  for (let u = 0; u < n; u++) {
-    const unit = units[u]!;
-    const id = unit.id;
-    if (typeof id !== 'string' || id === '' || ids.has(id)) return null;
-    ids.add(id);
-    const answers = (unit.answers ?? {}) as Record<string, unknown>;
-    out.ascii(u ? ',{"answers":[' : '{"answers":[');
-    let found = 0;
-    for (let k = 0; k < K; k++) {
-      if (k) out.byte(COMMA);
-      const v = answers[codes[k]!] as AnswerValue | undefined;
-      row[k] = v;
-      if (v === undefined) {
-        out.bytes(NULL_BYTES);
-        continue;
-      }
-      found++;
-      if (v === null) {
-        out.bytes(NULL_BYTES);
-        continue;
-      }
-      const s = specs[k]!;
-      // Each case either handles the common valid answer completely, or breaks out to the general path below.
-      switch (s.kind) {
-        case K_YES_NO:
-          if (v === true) {
-            pts[k] = s.yes;
-            out.bytes(TRUE_BYTES);
-            continue;
-          }
-          if (v === false) {
-            pts[k] = s.no;
-            out.bytes(FALSE_BYTES);
-            continue;
-          }
-          break;
-        case K_SINGLE:
-          if (typeof v === 'string') {
-            const o = s.options!.get(v);
-            if (o !== undefined) {
-              pts[k] = s.optionPoints[o]!;
-              out.bytes(s.optionJson[o]!);
-              continue;
-            }
-          }
-          break;
-        case K_MULTI:
-          if (Array.isArray(v) && multiChoice(s, v, chosen)) {
-            // Points add up in the answer's order (as itemPoints does); the JSON lists codes in sorted order.
-            const len = v.length;
-            if (s.count) pts[k] = Math.min(len / s.countForFull, s.cap);
-            else {
-              let sum = 0;
-              for (let i = 0; i < len; i++) sum += s.optionPoints[chosen[i]!]!;
-              pts[k] = Math.min(sum, s.cap);
-            }
-            writeSortedOptions(out, s, chosen, len);
-            continue;
-          }
-          break;
-        case K_NUMBER:
-          if (typeof v === 'number' && Number.isFinite(v) && !(v < s.min) && !(v > s.max) && !(s.integer && !Number.isInteger(v))) {
-            pts[k] = itemPoints(s.item, v);
-            out.number(v);
-            continue;
-          }
-          break;
-        case K_INDICATOR:
-          if (typeof v === 'number' && Number.isFinite(v)) {
-            pts[k] = v;
-            out.number(v);
-            continue;
-          }
-          break;
-        case K_TEXT:
-          if (typeof v === 'string') {
-            out.string(v);
-            continue;
-          }
-          break;
-        default:
-          break;
-      }
-      // Exotic valid answers (e.g. "none" alone, a multi-choice list longer than the options) and problems.
-      if (answerProblem(s.item, v)) return null;
-      if (s.kind !== K_TEXT) pts[k] = itemPoints(s.item, v, s.pointMap);
-      out.text(answerJson(v));
+/** Reads, checks, scores and writes every answer in framework order; the number of answers found, or −1 on a problem. */
+function readAnswers(st: IngestState, answers: Record<string, unknown>): number {
+  const { codes, row, out } = st;
+  const K = codes.length;
+  let found = 0;
+  for (let k = 0; k < K; k++) {
+    if (k) out.byte(COMMA);
+    const v = answers[codes[k]!] as AnswerValue | undefined;
+    row[k] = v;
+    if (v === undefined) {
+      out.bytes(NULL_BYTES);
+      continue;
     }
-    // Keys the framework lacks: a count that does not add up means some key is unknown (or holds undefined).
-    if (Object.keys(answers).length !== found) for (const key in answers) if (!codeIndex.has(key)) return null;
+    found++;
+    if (v === null) out.bytes(NULL_BYTES);
+    else if (!readAnswer(st, st.specs[k]!, k, v)) return -1;
+  }
+  return found;
+}
 
-    const evidence = unit.evidenceAccepted;
-    const mark = u + 1;
-    if (evidence) {
-      evRanks.length = 0;
-      for (let i = 0; i < evidence.length; i++) {
-        const k = codeIndex.get(evidence[i]!);
-        if (k === undefined) return null;
-        if (evMark[k] !== mark) {
-          evMark[k] = mark;
-          evRanks.push(codeRank[k]!);
+/** One non-null answer: its points into st.pts[k] and its canonical JSON into the sink; false when it has a problem. */
+function readAnswer(st: IngestState, s: ItemSpec, k: number, v: AnswerValue): boolean {
+  const { out, pts } = st;
+  // Each case either handles the common valid answer completely, or breaks out to the general path below.
+  switch (s.kind) {
+    case K_YES_NO:
+      if (v === true) {
+        pts[k] = s.yes;
+        out.bytes(TRUE_BYTES);
+        return true;
+      }
+      if (v === false) {
+        pts[k] = s.no;
+        out.bytes(FALSE_BYTES);
+        return true;
+      }
+      break;
+    case K_SINGLE:
+      if (typeof v === 'string') {
+        const o = s.options!.get(v);
+        if (o !== undefined) {
+          pts[k] = s.optionPoints[o]!;
+          out.bytes(s.optionJson[o]!);
+          return true;
         }
       }
-    }
-    out.ascii('],"attributes":');
-    writeAttributes(out, unit.attributes);
-    out.ascii(',"evidenceAccepted":');
-    if (!evidence) out.ascii('null');
-    else {
-      // The codes without duplicates, in sorted order: their ranks, sorted, index the JSON prepared per rank.
-      evRanks.sort((a, b) => a - b);
-      out.ascii('[');
-      for (let i = 0; i < evRanks.length; i++) {
-        if (i) out.ascii(',');
-        out.bytes(rankJson[evRanks[i]!]!);
+      break;
+    case K_MULTI:
+      if (Array.isArray(v) && multiChoice(s, v, st.chosen)) {
+        pts[k] = multiChoicePoints(s, st.chosen, v.length);
+        writeSortedOptions(out, s, st.chosen, v.length);
+        return true;
       }
-      out.ascii(']');
-    }
-    writeIdName(out, unit);
+      break;
+    case K_NUMBER:
+      if (typeof v === 'number' && Number.isFinite(v) && !(v < s.min) && !(v > s.max) && !(s.integer && !Number.isInteger(v))) {
+        pts[k] = itemPoints(s.item, v);
+        out.number(v);
+        return true;
+      }
+      break;
+    case K_INDICATOR:
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        pts[k] = v;
+        out.number(v);
+        return true;
+      }
+      break;
+    case K_TEXT:
+      if (typeof v === 'string') {
+        out.string(v);
+        return true;
+      }
+      break;
+    default:
+      break;
+  }
+  // Exotic valid answers (e.g. "none" alone, a multi-choice list longer than the options) and problems.
+  if (answerProblem(s.item, v)) return false;
+  if (s.kind !== K_TEXT) pts[k] = itemPoints(s.item, v, s.pointMap);
+  out.text(answerJson(v));
+  return true;
+}
 
-    if (anyVisibleIf) {
-      for (let i = 0; i < order.length; i++) {
-        const t = visTarget[i]!;
-        if (t < 0) vis[i] = 1;
-        else if (!vis[t]) vis[i] = 0;
-        else {
-          const a = row[visRow[i]!];
-          const eq = visEquals[i]!;
-          vis[i] = a === undefined || a === null ? 0 : visMulti[i] ? (Array.isArray(a) && a.includes(eq as string) ? 1 : 0) : a === eq ? 1 : 0;
-        }
-      }
-    }
-    const base = u * m;
-    for (let j = 0; j < m; j++) {
-      if (anyVisibleIf && !vis[colPos[j]!]) {
-        raw[base + j] = NaN;
-        status[base + j] = ST.hidden;
-        continue;
-      }
-      const k = colRow[j]!;
-      const v = row[k];
-      if (v === undefined || v === null) {
-        raw[base + j] = NaN;
-        status[base + j] = ST.missing;
-      } else if (requiresEvidence[k] && evMark[k] !== mark) {
-        raw[base + j] = 0;
-        status[base + j] = ST.noEvidence;
-      } else {
-        raw[base + j] = pts[k]!;
-        status[base + j] = ST.answered;
-      }
+/** Points of a valid multi-choice answer: they add up in the answer's order, as itemPoints does. */
+function multiChoicePoints(s: ItemSpec, chosen: Int32Array, len: number): number {
+  if (s.count) return Math.min(len / s.countForFull, s.cap);
+  let sum = 0;
+  for (let i = 0; i < len; i++) sum += s.optionPoints[chosen[i]!]!;
+  return Math.min(sum, s.cap);
+}
+
+/** Marks the codes with accepted evidence and collects their ranks without duplicates; false on an unknown code. */
+function markEvidence(st: IngestState, evidence: readonly string[], mark: number): boolean {
+  const { evRanks, evMark, codeIndex, codeRank } = st;
+  evRanks.length = 0;
+  for (let i = 0; i < evidence.length; i++) {
+    const k = codeIndex.get(evidence[i]!);
+    if (k === undefined) return false;
+    if (evMark[k] !== mark) {
+      evMark[k] = mark;
+      evRanks.push(codeRank[k]!);
     }
   }
-  out.ascii(']}');
-  return { matrix: { n, m, raw, status }, fingerprint: out.digest() };
+  return true;
+}
+
+/** The evidence codes without duplicates, in sorted order: their ranks, sorted, index the JSON prepared per rank. */
+function writeEvidence(st: IngestState): void {
+  const { evRanks, out, rankJson } = st;
+  evRanks.sort((a, b) => a - b);
+  out.ascii('[');
+  for (let i = 0; i < evRanks.length; i++) {
+    if (i) out.ascii(',');
+    out.bytes(rankJson[evRanks[i]!]!);
+  }
+  out.ascii(']');
+}
+
+/** Visibility of every item in dependency order, from the unit's answers in st.row. */
+function visibility(st: IngestState): void {
+  const { visTarget, visRow, visEquals, visMulti, vis, row } = st;
+  for (let i = 0; i < visTarget.length; i++) {
+    const t = visTarget[i]!;
+    if (t < 0) vis[i] = 1;
+    else if (!vis[t]) vis[i] = 0;
+    else {
+      const a = row[visRow[i]!];
+      const eq = visEquals[i]!;
+      vis[i] = a === undefined || a === null ? 0 : visMulti[i] ? (Array.isArray(a) && a.includes(eq as string) ? 1 : 0) : a === eq ? 1 : 0;
+    }
+  }
+}
+
+/** The unit's matrix row: hidden, missing, gated by evidence, or answered with its points. */
+function fillRow(st: IngestState, u: number, mark: number): void {
+  const { m, raw, status, anyVisibleIf, vis, colPos, colRow, row, requiresEvidence, evMark, pts } = st;
+  const base = u * m;
+  for (let j = 0; j < m; j++) {
+    if (anyVisibleIf && !vis[colPos[j]!]) {
+      raw[base + j] = NaN;
+      status[base + j] = ST.hidden;
+      continue;
+    }
+    const k = colRow[j]!;
+    const v = row[k];
+    if (v === undefined || v === null) {
+      raw[base + j] = NaN;
+      status[base + j] = ST.missing;
+    } else if (requiresEvidence[k] && evMark[k] !== mark) {
+      raw[base + j] = 0;
+      status[base + j] = ST.noEvidence;
+    } else {
+      raw[base + j] = pts[k]!;
+      status[base + j] = ST.answered;
+    }
+  }
 }
 
 /**

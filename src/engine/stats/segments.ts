@@ -79,7 +79,7 @@ export function segmentTable(fw: Framework, attributes: readonly UnitResult['att
   const out: SegmentStats[] = [];
   const groupOf = new Int32Array(n);
   const members = new Int32Array(n);
-  const scratch = new Float64Array(n);
+  const sc: SegmentContext = { fw, D, S, overall, dims, stageIndex, scale, members, scratch: new Float64Array(n) };
   for (const key of segmentKeys(fw)) {
     const ids = new Map<string, number>();
     const names: string[] = [];
@@ -103,31 +103,48 @@ export function segmentTable(fw: Framework, attributes: readonly UnitResult['att
     for (let u = 0; u < n; u++) if (groupOf[u]! >= 0) members[fill[groupOf[u]!]!++] = u;
     for (const value of [...names].sort()) {
       const g = ids.get(value)!;
-      const from = start[g]!;
-      const size = start[g + 1]! - from;
-      const dimensions: SegmentStats['dimensions'] = {};
-      for (let d = 0; d < D; d++) {
-        let k = 0;
-        for (let i = 0; i < size; i++) {
-          const x = dims[members[from + i]! * D + d]!;
-          if (x === x) scratch[k++] = x * scale;
-        }
-        dimensions[fw.dimensions[d]!.code] = summariseInPlace(scratch, k);
-      }
-      let k = 0;
-      for (let i = 0; i < size; i++) {
-        const x = overall[members[from + i]!]!;
-        if (x === x) scratch[k++] = x * scale;
-      }
-      const overallSummary = summariseInPlace(scratch, k);
-      const counts = new Int32Array(S);
-      for (let i = 0; i < size; i++) {
-        const st = stageIndex[members[from + i]!]!;
-        if (st >= 0) counts[st]!++;
-      }
-      const stages: StageCount[] = fw.stages.map((s, i) => ({ code: s.code, count: counts[i]!, percent: size ? (100 * counts[i]!) / size : 0 }));
-      out.push({ key, value, n: size, overall: overallSummary, dimensions, stages });
+      out.push(segmentRow(sc, key, value, start[g]!, start[g + 1]! - start[g]!));
     }
   }
   return out;
+}
+
+/** What segmentRow reads: the scoring arrays, and the members of every group of the current key, grouped. */
+interface SegmentContext {
+  fw: Framework;
+  D: number;
+  S: number;
+  overall: Float64Array;
+  dims: Float64Array;
+  stageIndex: Int32Array;
+  scale: number;
+  members: Int32Array;
+  scratch: Float64Array;
+}
+
+/** One segment's row from its `size` members starting at `from` in sc.members (a small function V8 keeps optimised). */
+function segmentRow(sc: SegmentContext, key: PeerGroupKey, value: string, from: number, size: number): SegmentStats {
+  const { fw, D, S, overall, dims, stageIndex, scale, members, scratch } = sc;
+  const dimensions: SegmentStats['dimensions'] = {};
+  for (let d = 0; d < D; d++) {
+    let k = 0;
+    for (let i = 0; i < size; i++) {
+      const x = dims[members[from + i]! * D + d]!;
+      if (x === x) scratch[k++] = x * scale;
+    }
+    dimensions[fw.dimensions[d]!.code] = summariseInPlace(scratch, k);
+  }
+  let k = 0;
+  for (let i = 0; i < size; i++) {
+    const x = overall[members[from + i]!]!;
+    if (x === x) scratch[k++] = x * scale;
+  }
+  const overallSummary = summariseInPlace(scratch, k);
+  const counts = new Int32Array(S);
+  for (let i = 0; i < size; i++) {
+    const st = stageIndex[members[from + i]!]!;
+    if (st >= 0) counts[st]!++;
+  }
+  const stages: StageCount[] = fw.stages.map((s, i) => ({ code: s.code, count: counts[i]!, percent: size ? (100 * counts[i]!) / size : 0 }));
+  return { key, value, n: size, overall: overallSummary, dimensions, stages };
 }
