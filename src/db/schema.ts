@@ -581,6 +581,7 @@ export interface DlJudgeAffiliationTable {
 export interface DlJudgeDeclarationTable {
   id: string;
   judge_id: string;
+  kind: 'lao' | 'province' | 'other';
   organisation_id: string | null;
   province_code: string | null;
   note: string | null;

@@ -281,19 +281,24 @@ describe('Digital Local', () => {
     await page.goto('/digital-local/judging');
     const panel = page.getByTestId('declarations');
     await panel.getByText('ยังไม่ได้แจ้งความเกี่ยวข้อง').waitFor();
-    await panel.getByLabel('หรือจังหวัด').click();
-    await panel.getByLabel('หรือจังหวัด').fill('น่าน');
+    await panel.getByText('ทั้งจังหวัด', { exact: true }).click();
+    await panel.getByLabel('จังหวัด', { exact: true }).click();
+    await panel.getByLabel('จังหวัด', { exact: true }).fill('น่าน');
     await page.getByRole('option', { name: 'น่าน', exact: true }).click();
     await panel.getByLabel('รายละเอียด (ถ้ามี)').fill('คู่สมรสทำงานที่จังหวัดน่าน');
     await panel.getByRole('button', { name: 'แจ้งความเกี่ยวข้อง' }).click();
     await panel.getByRole('cell', { name: 'จังหวัดน่าน', exact: true }).waitFor();
+    // "Other": an LAO and a written reason; the button waits for both.
+    await panel.getByText('อื่น ๆ (ระบุเหตุผล)', { exact: true }).click();
+    await panel.getByLabel('เหตุผล (จำเป็น)').fill('ถือหุ้นในบริษัทผู้พัฒนาระบบของเทศบาล');
+    expect(await panel.getByRole('button', { name: 'แจ้งความเกี่ยวข้อง' }).isDisabled()).toBe(true);
     expect(await violations(page)).toEqual([]);
     await page.reload();
     await panel.getByRole('cell', { name: 'คู่สมรสทำงานที่จังหวัดน่าน', exact: true }).waitFor();
     // Stored with the declarations the assignment reads.
     const judge2 = await apiSession(h.baseUrl, 'judge2@example.org', PASSWORD);
-    const me = await judge2.get<{ declarations: { provinceCode: string | null; note: string | null }[] }>('/api/digital-local/judges/me');
-    expect(me.declarations).toEqual([expect.objectContaining({ provinceCode: '55', note: 'คู่สมรสทำงานที่จังหวัดน่าน' })]);
+    const me = await judge2.get<{ declarations: { kind: string; provinceCode: string | null; note: string | null }[] }>('/api/digital-local/judges/me');
+    expect(me.declarations).toEqual([expect.objectContaining({ kind: 'province', provinceCode: '55', note: 'คู่สมรสทำงานที่จังหวัดน่าน' })]);
     await panel.getByRole('button', { name: 'ลบการแจ้ง จังหวัดน่าน' }).click();
     await panel.getByText('ยังไม่ได้แจ้งความเกี่ยวข้อง').waitFor();
     expect((await judge2.get<{ declarations: unknown[] }>('/api/digital-local/judges/me')).declarations).toEqual([]);

@@ -34,6 +34,16 @@ describe('conflicts of interest from the registry', () => {
     expect(conflicts[0]!.en.length).toBeGreaterThan(0);
   });
 
+  it('a conflict declared for another reason names that reason, and concerns only that LAO', () => {
+    const j = judge('J', { declaredConflicts: [{ kind: 'other', laoId: 'LAO-CM-001', note: 'my company supplies their app' }] });
+    const [c, ...rest] = findConflicts(j, e);
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({ code: 'CONFLICT_DECLARED_OTHER', judgeId: 'J', entryId: 'E1' });
+    expect(c!.en).toBe('The judge declared another conflict with the applicant LAO: my company supplies their app');
+    expect(c!.th).toContain('ด้วยเหตุอื่น');
+    expect(findConflicts(j, entry('E2', 'LAO-CM-002', '50'))).toEqual([]);
+  });
+
   it('a judge linked only to other provinces is not conflicted', () => {
     const j = judge('J', {
       affiliations: [{ kind: 'province', provinceCode: '10' }, { kind: 'pao', provinceCode: '51' }, { kind: 'lao', laoId: 'X', provinceCode: '57' }],

@@ -145,4 +145,50 @@ describe('Digital Local: conflicts declared by judges', () => {
       expect((await judgesOf(1)).withdrawn).toEqual([expect.objectContaining({ judgeId: judgeId[ANN], status: 'draft' })]);
     });
   });
+
+  describe('conflicts of another kind', () => {
+    const DAN = 'dan@conflict.go.th';
+    const declare = (payload: object) => send(DAN, 'POST', '/api/digital-local/judges/me/declarations', payload);
+    const stored = async () => h.db.selectFrom('dl_judge_declaration').select(['kind', 'organisation_id', 'note']).where('judge_id', '=', judgeId[DAN]!).execute();
+
+    it('an "other" conflict needs an applicant LAO and its reason written out; refused ones store nothing', async () => {
+      judgeId[DAN] = await seedUser(h.db, { email: DAN, role: 'judge', displayName: 'Dan Conflict' });
+      s[DAN] = await signIn(h.app, DAN, PASSWORD, '10.7.1.9');
+      for (const [payload, path] of [
+        [{ kind: 'other', organisationId: entries[1]!.laoId }, 'body/note'],
+        [{ kind: 'other', organisationId: entries[1]!.laoId, note: '   ab  ' }, 'body/note'],
+        [{ kind: 'other', provinceCode: '40', note: 'ญาติเป็นสมาชิกสภาจังหวัด' }, 'body/organisationId'],
+        [{ kind: 'lao', provinceCode: '40' }, 'body/kind'],
+        [{ kind: 'sideways', organisationId: entries[1]!.laoId, note: 'เหตุผลยาวพอ' }, null],
+      ] as const) {
+        const r = await declare(payload);
+        expect(r.statusCode, r.body).toBe(400);
+        const err = r.json().error;
+        expect(err.code).toBe('VALIDATION_FAILED');
+        if (path) {
+          expect(err.details.map((d: { path: string }) => d.path)).toContain(path);
+          expect(err.details[0].th).toMatch(/[\u0E00-\u0E7F]/);
+        }
+      }
+      expect(await stored()).toEqual([]);
+    });
+
+    it('declared with its reason, it keeps the judge from that entry and the admin reads the reason in the register', async () => {
+      const reason = 'บริษัทของบุตรเป็นผู้พัฒนาแอปพลิเคชันให้เทศบาลนี้';
+      const r = await declare({ kind: 'other', organisationId: entries[1]!.laoId, note: `  ${reason} ` });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json().declarations).toEqual([expect.objectContaining({ kind: 'other', organisation: expect.objectContaining({ id: entries[1]!.laoId }), note: reason })]);
+      expect(await stored()).toEqual([{ kind: 'other', organisation_id: entries[1]!.laoId, note: reason }]);
+      const register = (await overview()).conflicts.filter((c: { judgeId: string }) => c.judgeId === judgeId[DAN]);
+      expect(register).toEqual([{ judgeId: judgeId[DAN], entryId: entries[1]!.id, reasons: [expect.objectContaining({ code: 'CONFLICT_DECLARED_OTHER', en: `The judge declared another conflict with the applicant LAO: ${reason}` })] }]);
+      const add = await send('admin', 'POST', `/api/digital-local/contests/${YEAR}/assignments/changes`, { kind: 'add', entryId: entries[1]!.id, judgeId: judgeId[DAN] });
+      expect(add.statusCode).toBe(400);
+      expect(add.json().error.details[0]).toMatchObject({ code: 'ASSIGNMENT_CONFLICTED' });
+      // Entry 0 is not concerned.
+      const other = await send('admin', 'POST', `/api/digital-local/contests/${YEAR}/assignments/changes`, { kind: 'add', entryId: entries[0]!.id, judgeId: judgeId[DAN] });
+      expect(other.statusCode, other.body).toBe(200);
+      const audit = await h.db.selectFrom('audit_log').select('after').where('action', '=', 'dl.judge.declare').where('actor_id', '=', judgeId[DAN]!).execute();
+      expect(audit).toEqual([{ after: expect.objectContaining({ kind: 'other', note: reason }) }]);
+    });
+  });
 });

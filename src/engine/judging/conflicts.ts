@@ -11,10 +11,14 @@ export type Affiliation =
   | { kind: 'province'; provinceCode: string }
   | { kind: 'pao'; provinceCode: string };
 
-/** A conflict the judge declared themselves. */
+/**
+ * A conflict the judge declared themselves: with an LAO they are linked to, with a whole province, or with an LAO for
+ * another reason they must state (e.g. a relative on its council, a stake in the supplier of its innovation).
+ */
 export type DeclaredConflict =
   | { kind: 'lao'; laoId: string; note?: string }
-  | { kind: 'province'; provinceCode: string; note?: string };
+  | { kind: 'province'; provinceCode: string; note?: string }
+  | { kind: 'other'; laoId: string; note: string };
 
 export interface Judge {
   id: string;
@@ -68,6 +72,7 @@ export function findConflicts(judge: Judge, entry: Entry, policy: ConflictPolicy
   for (const d of judge.declaredConflicts) {
     if (d.kind === 'lao' && d.laoId === entry.laoId) add(reason('CONFLICT_DECLARED_LAO'));
     if (d.kind === 'province' && d.provinceCode === province) add(reason('CONFLICT_DECLARED_PROVINCE', { province }));
+    if (d.kind === 'other' && d.laoId === entry.laoId) add(reason('CONFLICT_DECLARED_OTHER', { reason: d.note }));
   }
   return out;
 }

@@ -87,6 +87,10 @@ const MESSAGES = {
     th: 'กรรมการแจ้งว่ามีส่วนได้เสียกับจังหวัดของผู้สมัคร ({province})',
     en: 'The judge declared a conflict with the applicant’s province ({province})',
   },
+  CONFLICT_DECLARED_OTHER: {
+    th: 'กรรมการแจ้งส่วนได้เสียด้วยเหตุอื่นกับ อปท. ผู้สมัคร: {reason}',
+    en: 'The judge declared another conflict with the applicant LAO: {reason}',
+  },
 
   // Assignment
   SHORTFALL_TOO_FEW_ELIGIBLE: {

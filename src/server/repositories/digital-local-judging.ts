@@ -99,6 +99,7 @@ export async function replaceAffiliations(
 export interface DeclarationRow {
   id: string;
   judge_id: string;
+  kind: 'lao' | 'province' | 'other';
   organisation_id: string | null;
   province_code: string | null;
   note: string | null;
@@ -112,7 +113,7 @@ export async function declarationsOf(db: Db, judgeIds?: string[]): Promise<Decla
   let q = db
     .selectFrom('dl_judge_declaration as d')
     .leftJoin('organisation as o', 'o.id', 'd.organisation_id')
-    .select(['d.id', 'd.judge_id', 'd.organisation_id', 'd.province_code', 'd.note', 'd.created_at', 'o.code as org_code', 'o.name_th as org_name_th', 'o.name_en as org_name_en']);
+    .select(['d.id', 'd.judge_id', 'd.kind', 'd.organisation_id', 'd.province_code', 'd.note', 'd.created_at', 'o.code as org_code', 'o.name_th as org_name_th', 'o.name_en as org_name_en']);
   if (judgeIds) {
     if (judgeIds.length === 0) return [];
     q = q.where('d.judge_id', 'in', judgeIds);
@@ -120,7 +121,7 @@ export async function declarationsOf(db: Db, judgeIds?: string[]): Promise<Decla
   return q.orderBy('d.created_at').orderBy('d.id').execute() as Promise<DeclarationRow[]>;
 }
 
-export async function insertDeclaration(db: Db, d: { id: string; judge_id: string; organisation_id: string | null; province_code: string | null; note: string | null; created_at: Date }): Promise<void> {
+export async function insertDeclaration(db: Db, d: { id: string; judge_id: string; kind: 'lao' | 'province' | 'other'; organisation_id: string | null; province_code: string | null; note: string | null; created_at: Date }): Promise<void> {
   await db.insertInto('dl_judge_declaration').values(d).execute();
 }
 

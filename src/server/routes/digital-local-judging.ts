@@ -59,7 +59,17 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
     '/api/digital-local/judges/me/declarations',
     {
       config: { roles: ['judge'] },
-      schema: { body: Type.Object({ organisationId: Nullable(Id), provinceCode: Nullable(Province), note: Nullable(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }) },
+      schema: {
+        body: Type.Object(
+          {
+            kind: Nullable(Type.Union([Type.Literal('lao'), Type.Literal('province'), Type.Literal('other')])),
+            organisationId: Nullable(Id),
+            provinceCode: Nullable(Province),
+            note: Nullable(Type.String({ maxLength: 2000 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
     },
     async (request, reply) => reply.status(201).send(await declareConflict(ctx, currentUser(request), request.body)),
   );

@@ -111,6 +111,7 @@ function affiliationsFor(a: AffiliationRow): Affiliation[] {
 }
 
 function declaredFor(d: DeclarationRow): DeclaredConflict {
+  if (d.kind === 'other') return { kind: 'other', laoId: d.organisation_id!, note: d.note ?? '' };
   return d.organisation_id ? { kind: 'lao', laoId: d.organisation_id, ...(d.note ? { note: d.note } : {}) } : { kind: 'province', provinceCode: d.province_code!, ...(d.note ? { note: d.note } : {}) };
 }
 
@@ -152,6 +153,7 @@ function presentJudge(u: JudgeUserRow, p: Panel) {
       .filter((d) => d.judge_id === u.id)
       .map((d) => ({
         id: d.id,
+        kind: d.kind,
         organisation: d.organisation_id ? { id: d.organisation_id, code: d.org_code, nameTh: d.org_name_th, nameEn: d.org_name_en } : null,
         provinceCode: d.province_code,
         note: d.note,
@@ -301,14 +303,33 @@ export async function setAffiliations(ctx: AppContext, admin: SessionUser, judge
   return { ...(await judgeJson(ctx.db, judgeId)), released };
 }
 
-export async function declareConflict(ctx: AppContext, judge: SessionUser, input: { organisationId?: string | null; provinceCode?: string | null; note?: string | null }) {
+export type DeclarationKind = 'lao' | 'province' | 'other';
+
+/** The shortest reason accepted for an "other" conflict: enough for the committee to understand it. */
+export const OTHER_REASON_MIN = 5;
+
+export async function declareConflict(
+  ctx: AppContext,
+  judge: SessionUser,
+  input: { kind?: DeclarationKind | null; organisationId?: string | null; provinceCode?: string | null; note?: string | null },
+) {
   const hasOrg = Boolean(input.organisationId);
   const hasProvince = Boolean(input.provinceCode);
-  if (hasOrg === hasProvince) {
-    throw new AppError('VALIDATION_FAILED', { detail: 'give exactly one of organisationId and provinceCode' }, [
-      { path: 'body', th: 'ระบุองค์กรปกครองส่วนท้องถิ่นหรือจังหวัดอย่างใดอย่างหนึ่ง', en: 'Give either an LAO or a province' },
-    ]);
+  // Without a kind (older clients), the target decides it.
+  const kind: DeclarationKind = input.kind ?? (hasOrg ? 'lao' : 'province');
+  const note = input.note?.trim() || null;
+  const problems: ErrorDetail[] = [];
+  if (kind === 'other') {
+    if (!hasOrg || hasProvince) problems.push({ path: 'body/organisationId', th: 'ส่วนได้เสียประเภท "อื่น ๆ" ต้องระบุองค์กรปกครองส่วนท้องถิ่นผู้สมัครหนึ่งแห่ง', en: 'An "other" conflict names one applicant LAO' });
+    if ((note ?? '').length < OTHER_REASON_MIN) {
+      problems.push({ path: 'body/note', th: `ส่วนได้เสียประเภท "อื่น ๆ" ต้องอธิบายเหตุผลอย่างน้อย ${OTHER_REASON_MIN} ตัวอักษร`, en: `An "other" conflict needs its reason written out (at least ${OTHER_REASON_MIN} characters)` });
+    }
+  } else if (hasOrg === hasProvince) {
+    problems.push({ path: 'body', th: 'ระบุองค์กรปกครองส่วนท้องถิ่นหรือจังหวัดอย่างใดอย่างหนึ่ง', en: 'Give either an LAO or a province' });
+  } else if ((kind === 'lao') !== hasOrg) {
+    problems.push({ path: 'body/kind', th: 'ประเภทไม่ตรงกับสิ่งที่ระบุ (องค์กรปกครองส่วนท้องถิ่นหรือจังหวัด)', en: 'The kind does not match what was given (an LAO or a province)' });
   }
+  if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { detail: problems.map((p) => `${p.path}: ${p.en}`).join('; ') }, problems);
   if (hasOrg && !(isUuid(input.organisationId!) && (await findLao(ctx.db, input.organisationId!)))) {
     throw new AppError('VALIDATION_FAILED', { detail: 'not an LAO' }, [{ path: 'body/organisationId', th: 'ไม่พบองค์กรปกครองส่วนท้องถิ่นนี้', en: 'No such local administrative organisation' }]);
   }
@@ -318,9 +339,9 @@ export async function declareConflict(ctx: AppContext, judge: SessionUser, input
   const now = ctx.clock.now();
   const id = ctx.ids.uuid();
   const { released, voided } = await ctx.db.transaction().execute(async (trx) => {
-    const row = { id, judge_id: judge.id, organisation_id: input.organisationId ?? null, province_code: input.provinceCode ?? null, note: input.note?.trim() || null, created_at: now };
+    const row = { id, judge_id: judge.id, kind, organisation_id: input.organisationId ?? null, province_code: input.provinceCode ?? null, note, created_at: now };
     await insertDeclaration(trx, row);
-    await appendAudit(trx, now, { actorId: judge.id, action: 'dl.judge.declare', entity: 'dl_judge_declaration', entityId: id, organisationId: row.organisation_id, after: { organisationId: row.organisation_id, provinceCode: row.province_code, note: row.note } });
+    await appendAudit(trx, now, { actorId: judge.id, action: 'dl.judge.declare', entity: 'dl_judge_declaration', entityId: id, organisationId: row.organisation_id, after: { kind, organisationId: row.organisation_id, provinceCode: row.province_code, note: row.note } });
     return releaseConflicted(trx, judge.id, judge.id, now, { declarationId: id, newId: () => ctx.ids.uuid() });
   });
   await mailReleased(ctx, judge, released, voided);
@@ -333,7 +354,7 @@ export async function removeDeclaration(ctx: AppContext, judge: SessionUser, id:
   await ctx.db.transaction().execute(async (trx) => {
     const gone = await deleteDeclaration(trx, judge.id, id);
     if (!gone) throw new AppError('NOT_FOUND');
-    await appendAudit(trx, now, { actorId: judge.id, action: 'dl.judge.undeclare', entity: 'dl_judge_declaration', entityId: id, before: { organisationId: gone.organisation_id, provinceCode: gone.province_code, note: gone.note } });
+    await appendAudit(trx, now, { actorId: judge.id, action: 'dl.judge.undeclare', entity: 'dl_judge_declaration', entityId: id, before: { kind: gone.kind, organisationId: gone.organisation_id, provinceCode: gone.province_code, note: gone.note } });
   });
 }
 

@@ -1,5 +1,5 @@
-// A judge declares their own conflicts of interest (an LAO or a province, with a note) before assignment; stored with the declarations assignment reads.
-import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+// A judge declares their own conflicts of interest (an LAO, a province, or another reason about an LAO that must be written out); stored with the declarations assignment reads.
+import { ActionIcon, Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,9 @@ import { dlApi } from './api';
 import { NS } from './i18n';
 
 const ME = ['dl', 'judge-me'] as const;
+type Kind = 'lao' | 'province' | 'other';
+/** Same minimum as the server's: an "other" conflict is only as useful as its reason. */
+const OTHER_REASON_MIN = 5;
 
 export function DeclarationsPanel() {
   const { t } = useTranslation(NS);
@@ -18,6 +21,7 @@ export function DeclarationsPanel() {
   const client = useQueryClient();
   const me = useQuery({ queryKey: ME, queryFn: dlApi.myProfile });
   const provinces = useQuery({ queryKey: ['dl', 'public-provinces'], queryFn: dlApi.publicProvinces, staleTime: Infinity });
+  const [kind, setKind] = useState<Kind>('lao');
   const [org, setOrg] = useState<string | null>(null);
   const [province, setProvince] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -25,7 +29,7 @@ export function DeclarationsPanel() {
   const [voided, setVoided] = useState(0);
   const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ME }), client.invalidateQueries({ queryKey: ['dl', 'judging'] })]);
   const add = useMutation({
-    mutationFn: () => dlApi.declare({ organisationId: org, provinceCode: org ? null : province, note: note.trim() || null }),
+    mutationFn: () => dlApi.declare({ kind, organisationId: kind === 'province' ? null : org, provinceCode: kind === 'province' ? province : null, note: note.trim() || null }),
     onSuccess: async (r) => {
       setReleased(r.released.length);
       setVoided(r.voided.filter((v) => v.status === 'submitted').length);
@@ -38,6 +42,7 @@ export function DeclarationsPanel() {
   const remove = useMutation({ mutationFn: (id: string) => dlApi.undeclare(id), onSuccess: refresh });
   const provinceName = (code: string | null) => f.name(provinces.data?.items.find((p) => p.code === code)) || code || '';
   const items = me.data?.declarations ?? [];
+  const ready = kind === 'province' ? Boolean(province) : Boolean(org) && (kind !== 'other' || note.trim().length >= OTHER_REASON_MIN);
   return (
     <Paper withBorder radius="md" p="md" data-testid="declarations">
       <Stack gap="sm">
@@ -58,6 +63,11 @@ export function DeclarationsPanel() {
                 return (
                   <Table.Tr key={d.id} data-declaration={d.id}>
                     <Table.Td>{name}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={d.kind === 'other' ? 'grape' : 'gray'}>
+                        {t(`declare.kind.${d.kind}`)}
+                      </Badge>
+                    </Table.Td>
                     <Table.Td>{d.note ?? ''}</Table.Td>
                     <Table.Td ta="right">
                       <ActionIcon variant="subtle" color="red" aria-label={t('declare.remove', { name })} onClick={() => remove.mutate(d.id)} loading={remove.isPending}>
@@ -70,20 +80,41 @@ export function DeclarationsPanel() {
             </Table.Tbody>
           </Table>
         )}
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => setKind(v as Kind)}
+          data={(['lao', 'province', 'other'] as const).map((k) => ({ value: k, label: t(`declare.kind.${k}`) }))}
+          aria-label={t('declare.kindLabel')}
+          w="fit-content"
+        />
+        {kind === 'other' ? (
+          <Text size="sm" c="dimmed" maw={720}>
+            {t('declare.otherHelp')}
+          </Text>
+        ) : null}
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <OrgPicker label={t('declare.lao')} value={org} onChange={setOrg} />
-          <Select
-            label={t('declare.province')}
-            data={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: f.name(p) }))}
-            value={province}
-            onChange={setProvince}
-            searchable
-            clearable
-            disabled={Boolean(org)}
-            w={200}
+          {kind === 'province' ? (
+            <Select
+              label={t('declare.province')}
+              data={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: f.name(p) }))}
+              value={province}
+              onChange={setProvince}
+              searchable
+              clearable
+              w={220}
+            />
+          ) : (
+            <OrgPicker label={t('declare.lao')} value={org} onChange={setOrg} />
+          )}
+          <TextInput
+            label={kind === 'other' ? t('declare.reason') : t('declare.note')}
+            required={kind === 'other'}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            maxLength={2000}
+            w={320}
           />
-          <TextInput label={t('declare.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} w={260} />
-          <Button onClick={() => add.mutate()} loading={add.isPending} disabled={!org && !province}>
+          <Button onClick={() => add.mutate()} loading={add.isPending} disabled={!ready}>
             {t('declare.add')}
           </Button>
         </Group>

@@ -165,7 +165,7 @@ export interface JudgeRef {
   displayName: string;
   active: boolean;
   affiliations: { id: string; organisation: JudgeOrg | null; provinceCode: string | null }[];
-  declarations: { id: string; organisation: JudgeOrg | null; provinceCode: string | null; note: string | null; createdAt: string }[];
+  declarations: { id: string; kind: 'lao' | 'province' | 'other'; organisation: JudgeOrg | null; provinceCode: string | null; note: string | null; createdAt: string }[];
 }
 
 export interface Affiliation {
@@ -336,7 +336,7 @@ export const dlApi = {
   submitSheet: (entryId: string) => api.post<Sheet>(`${BASE}/judging/entries/${enc(entryId)}/sheet/submit`, {}),
 
   myProfile: () => api.get<JudgeRef>(`${BASE}/judges/me`),
-  declare: (body: { organisationId: string | null; provinceCode: string | null; note: string | null }) =>
+  declare: (body: { kind: 'lao' | 'province' | 'other'; organisationId: string | null; provinceCode: string | null; note: string | null }) =>
     api.post<JudgeRef & { released: { contestYear: number; entryId: string }[]; voided: { contestYear: number; entryId: string; status: 'draft' | 'submitted' }[] }>(`${BASE}/judges/me/declarations`, body),
   undeclare: (id: string) => api.del<void>(`${BASE}/judges/me/declarations/${enc(id)}`),
 
