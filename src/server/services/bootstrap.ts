@@ -1,12 +1,12 @@
 // First-start work on every start: reference data (missing rows only) and, once, the first admin.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { DB } from '../../db/database.js';
 import { importReferenceData, type ReferenceCounts } from '../../db/reference/import.js';
 import { countAdmins, insertUser } from '../repositories/users.js';
 import { purgeOldAttempts } from '../repositories/login-attempts.js';
+import { lockFirstAdminCreation } from '../repositories/locks.js';
 import { analyseOrganisations } from '../repositories/organisations.js';
 import { deleteExpiredSessions } from '../repositories/users.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -69,7 +69,7 @@ async function createFirstAdmin(deps: BootstrapDeps, clock: Clock, print: (text:
   if ((await countAdmins(deps.db)) > 0) return false;
   const passwordHash = await hashPassword(password);
   const created = await deps.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('dgr:first-admin'))`.execute(trx);
+    await lockFirstAdminCreation(trx);
     if ((await countAdmins(trx)) > 0) return false;
     const id = randomUUID();
     const now = clock.now();

@@ -1,12 +1,12 @@
 // Imports local administrative organisations from CSV or XLSX: every row is checked first, then all are upserted in one transaction.
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { sql } from 'kysely';
 import type { AppContext } from '../app.js';
 import { AppError, type ErrorDetail } from '../../shared/errors.js';
 import type { SessionUser } from '../auth/policy.js';
 import { assertCan } from '../auth/policy.js';
 import { analyseOrganisations, findOnePerProvinceLaos, findOrganisationsByCodes, insertLaos, listProvinces, updateOrganisation, type OrganisationChanges, type OrganisationRow } from '../repositories/organisations.js';
+import { lockLaoImport } from '../repositories/locks.js';
 import { appendAudit, type AuditEntry } from './audit.js';
 
 export const LAO_TYPES = ['pao', 'city_municipality', 'town_municipality', 'subdistrict_municipality', 'sao', 'special'] as const;
@@ -204,7 +204,7 @@ export async function importLaos(ctx: AppContext, user: SessionUser, file: { fil
 
   const now = ctx.clock.now();
   const result = await ctx.db.transaction().execute(async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtext('dgr:lao-import'))`.execute(trx);
+    await lockLaoImport(trx);
     const existing = new Map((await findOrganisationsByCodes(trx, valid.map((v) => v.code))).map((o) => [o.code, o]));
     const onePerProvince = new Map((await findOnePerProvinceLaos(trx)).map((o) => [`${o.org_type}:${o.province_code}`, o]));
     /**
