@@ -4,6 +4,7 @@ import type { AppContext, AppInstance } from '../app.js';
 import { AppError } from '../../shared/errors.js';
 import type { AssignmentChange, ScoreBasis } from '../../engine/judging/index.js';
 import { currentUser } from '../plugins/auth.js';
+import { Nullable } from './schemas.js';
 import {
   addOverride,
   announceResults,
@@ -36,8 +37,6 @@ const YearParams = Type.Object({ year: Year });
 const IdParams = Type.Object({ id: Id });
 const Basis = Type.Union([Type.Literal('raw'), Type.Literal('zscore'), Type.Literal('additive')]);
 const Province = Type.String({ minLength: 1, maxLength: 10 });
-// Null first: with type coercion on, a string branch listed first would turn null into "".
-const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(t: T) => Type.Optional(Type.Union([Type.Null(), t]));
 
 export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContext): Promise<void> {
   // ----- judges
@@ -49,7 +48,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
       config: { roles: ['admin'] },
       schema: {
         params: Type.Object({ judgeId: Id }),
-        body: Type.Object({ affiliations: Type.Array(Type.Object({ organisationId: Nullable(Id), provinceCode: Nullable(Province) }, { additionalProperties: false }), { maxItems: 50 }) }, { additionalProperties: false }),
+        body: Type.Object({ affiliations: Type.Array(Type.Object({ organisationId: Type.Optional(Nullable(Id)), provinceCode: Type.Optional(Nullable(Province)) }, { additionalProperties: false }), { maxItems: 50 }) }, { additionalProperties: false }),
       },
     },
     async (request) => setAffiliations(ctx, currentUser(request), request.params.judgeId, request.body.affiliations),
@@ -62,10 +61,10 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
       schema: {
         body: Type.Object(
           {
-            kind: Nullable(Type.Union([Type.Literal('lao'), Type.Literal('province'), Type.Literal('other')])),
-            organisationId: Nullable(Id),
-            provinceCode: Nullable(Province),
-            note: Nullable(Type.String({ maxLength: 2000 })),
+            kind: Type.Optional(Nullable(Type.Union([Type.Literal('lao'), Type.Literal('province'), Type.Literal('other')]))),
+            organisationId: Type.Optional(Nullable(Id)),
+            provinceCode: Type.Optional(Nullable(Province)),
+            note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
           },
           { additionalProperties: false },
         ),
@@ -125,7 +124,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
           {
             baseVersion: Type.Integer({ minimum: 0 }),
             ratings: Type.Record(Type.String({ maxLength: 40 }), Type.Object({ score: Type.Union([Type.Null(), Type.Number()]), comment: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false })),
-            overallComment: Nullable(Type.String({ maxLength: 5000 })),
+            overallComment: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
           },
           { additionalProperties: false },
         ),
@@ -154,7 +153,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
   );
   app.put(
     '/api/digital-local/contests/:year/committee/basis',
-    { config: { roles: ['admin'] }, schema: { params: YearParams, body: Type.Object({ basis: Basis, reason: Nullable(Type.String({ maxLength: 4000 })) }, { additionalProperties: false }) } },
+    { config: { roles: ['admin'] }, schema: { params: YearParams, body: Type.Object({ basis: Basis, reason: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))) }, { additionalProperties: false }) } },
     async (request) => chooseBasis(ctx, currentUser(request), request.params.year, request.body),
   );
   app.post(
