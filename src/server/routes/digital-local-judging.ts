@@ -123,7 +123,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
         body: Type.Object(
           {
             baseVersion: Type.Integer({ minimum: 0 }),
-            ratings: Type.Record(Type.String({ maxLength: 40 }), Type.Object({ score: Type.Union([Type.Null(), Type.Number()]), comment: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false })),
+            ratings: Type.Record(Type.String({ maxLength: 40 }), Type.Object({ score: Nullable(Type.Number()), comment: Type.Optional(Type.String({ maxLength: 5000 })) }, { additionalProperties: false })),
             overallComment: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
           },
           { additionalProperties: false },
@@ -160,7 +160,7 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
     '/api/digital-local/contests/:year/committee/overrides',
     {
       config: { roles: ['admin'] },
-      schema: { params: YearParams, body: Type.Object({ entryId: Id, tier: Type.Union([Type.Null(), Type.String({ maxLength: 40 })]), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }) },
+      schema: { params: YearParams, body: Type.Object({ entryId: Id, tier: Nullable(Type.String({ maxLength: 40 })), reason: Type.String({ maxLength: 4000 }) }, { additionalProperties: false }) },
     },
     async (request, reply) => reply.status(201).send(await addOverride(ctx, currentUser(request), request.params.year, request.body)),
   );

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { LAO_TYPES, type ContestConfig } from '../../engine/judging/index.js';
 import { currentUser } from '../plugins/auth.js';
 import { receiveUpload, registerUploadParser, sendStoredFile } from './file-upload.js';
+import { Nullable } from './schemas.js';
 import {
   attachmentForDownload,
   createEntry,
@@ -201,7 +202,7 @@ export async function digitalLocalRoutes(app: AppInstance, ctx: AppContext): Pro
     '/api/digital-local/entries/:id/withdraw',
     {
       config: { roles: ['lao_applicant'] },
-      schema: { params: IdParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 2000 })])) }, { additionalProperties: false })) },
+      schema: { params: IdParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false })) },
     },
     async (request) => withdrawEntry(ctx, currentUser(request), request.params.id, request.body ?? {}),
   );
