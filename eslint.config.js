@@ -10,6 +10,19 @@ const engineBoundary = {
   ],
 };
 
+// SQL lives only in repositories (and src/db): elsewhere code may hold a Kysely/Transaction handle and open a
+// transaction to pass it on, but may not write raw SQL or start a query. The builder methods below exist only on Kysely.
+const sqlOutsideRepositories = 'SQL lives only in src/server/repositories: call (or add) a repository function and pass it the db or transaction handle.';
+const queryBuilders = ['selectFrom', 'selectNoFrom', 'insertInto', 'replaceInto', 'updateTable', 'deleteFrom', 'mergeInto', 'executeQuery'];
+const sqlBoundary = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/server/repositories/**', 'src/db/**'],
+  rules: {
+    'no-restricted-syntax': ['error', { selector: `CallExpression[callee.property.name=/^(${queryBuilders.join('|')})$/]`, message: sqlOutsideRepositories }],
+  },
+};
+const kyselySql = { name: 'kysely', importNames: ['sql'], message: sqlOutsideRepositories };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/out/**'] },
   js.configs.recommended,
@@ -22,6 +35,8 @@ export default tseslint.config(
       'no-constant-condition': ['error', { checkLoops: false }],
     },
   },
+  sqlBoundary,
+  { files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/demo/**/*.ts'], ignores: ['src/server/repositories/**'], rules: { 'no-restricted-imports': ['error', { paths: [kyselySql] }] } },
   { files: ['src/engine/**/*.ts', 'src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', engineBoundary] } },
   {
     files: ['src/web/**/*.{ts,tsx}'],
