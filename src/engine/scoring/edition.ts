@@ -106,9 +106,9 @@ interface UnitContext {
   guidance: boolean;
   guideIdx: GuideIndex;
   itemScores: ((u: number) => ItemScore[]) | null;
-  /** Scratch for the weakest items: gap per item, and the top-K item indices. */
+  /** Scratch for the weakest items: gap per item, and the top-K item indices (typed: refilled for every unit). */
   gapArr: Float64Array;
-  top: number[];
+  top: Int32Array;
   stageIndex: Int32Array;
 }
 
@@ -161,7 +161,7 @@ function unitContext(p: PreparedEdition, options: ScoreOptions): UnitContext {
     guideIdx: guideIndex(p),
     itemScores: (options.itemDetail ?? true) ? itemDetail(cf, matrix, values) : null,
     gapArr: new Float64Array(m),
-    top: [],
+    top: new Int32Array(m + 1),
     stageIndex: new Int32Array(n),
   };
 }
@@ -230,7 +230,7 @@ function weakestItems(ctx: UnitContext, u: number): WeakItem[] {
   const values = ctx.p.values;
   const { itemSum, itemCnt, row } = ctx.peers;
   const g = row[u]!;
-  top.length = 0;
+  let len = 0;
   for (let j = 0; j < m; j++) {
     const x = values[u * m + j]!;
     const cnt = itemCnt[g * m + j]!;
@@ -238,17 +238,18 @@ function weakestItems(ctx: UnitContext, u: number): WeakItem[] {
     const gap = itemSum[g * m + j]! / cnt - x;
     if (!(gap > 1e-12)) continue;
     gapArr[j] = gap;
-    if (top.length === nWeakItems && (nWeakItems === 0 || !weakerItem(j, top[nWeakItems - 1]!, gapArr, itemWeight))) continue;
-    let k = top.length;
+    if (len === nWeakItems && (nWeakItems === 0 || !weakerItem(j, top[nWeakItems - 1]!, gapArr, itemWeight))) continue;
+    let k = len;
     if (k === nWeakItems) k--;
+    else len++;
     while (k > 0 && weakerItem(j, top[k - 1]!, gapArr, itemWeight)) {
       top[k] = top[k - 1]!;
       k--;
     }
     top[k] = j;
   }
-  const out: WeakItem[] = new Array<WeakItem>(top.length);
-  for (let k = 0; k < top.length; k++) {
+  const out: WeakItem[] = new Array<WeakItem>(len);
+  for (let k = 0; k < len; k++) {
     const j = top[k]!;
     const ci = ctx.cf.items[j]!;
     const x = values[u * m + j]!;
@@ -273,7 +274,17 @@ function weakestDimensions(ctx: UnitContext, u: number): WeakDimension[] {
     const d = ctx.cf.dims[di]!;
     if (gap > 1e-9) out.push({ code: d.code, name: d.def.name, score: x * scale, peerMean, gap, recommendation: d.def.recommendation ?? null });
   }
-  out.sort((a, b) => b.gap - a.gap);
+  // Largest gap first, ties in framework order: what the stable out.sort((a, b) => b.gap - a.gap) gives, by
+  // insertion (a handful of dimensions; Array.prototype.sort allocated work arrays for each unit).
+  for (let i = 1; i < out.length; i++) {
+    const x = out[i]!;
+    let k = i;
+    while (k > 0 && x.gap - out[k - 1]!.gap > 0) {
+      out[k] = out[k - 1]!;
+      k--;
+    }
+    out[k] = x;
+  }
   return out;
 }
 
@@ -510,20 +521,21 @@ export class CandidateOrder {
     this.order = new Int32Array(m);
   }
 
-  reset(cand: readonly number[], key: Float64Array): void {
+  /** Orders the first `count` entries of `cand` (all of them by default) by `key`. */
+  reset(cand: ArrayLike<number>, key: Float64Array, count = cand.length): void {
     this.key = key;
     this.len = 0;
     this.heapLen = 0;
     let finite = true;
-    for (let k = 0; k < cand.length; k++) if (!Number.isFinite(key[cand[k]!]!)) finite = false;
+    for (let k = 0; k < count; k++) if (!Number.isFinite(key[cand[k]!]!)) finite = false;
     if (!finite) {
-      const sorted = [...cand].sort((a, b) => key[b]! - key[a]! || a - b);
+      const sorted = Array.from({ length: count }, (_, k) => cand[k]!).sort((a, b) => key[b]! - key[a]! || a - b);
       this.order.set(sorted);
       this.len = sorted.length;
       return;
     }
-    this.heap.set(cand);
-    this.heapLen = cand.length;
+    for (let k = 0; k < count; k++) this.heap[k] = cand[k]!;
+    this.heapLen = count;
     for (let i = (this.heapLen >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
@@ -605,7 +617,9 @@ interface GuideIndex {
   dW: Float64Array;
   used: Uint8Array;
   unmet: Uint8Array;
-  cand: number[];
+  /** Candidate items (not hidden, below full marks), in framework order; a typed buffer so that refilling it per
+   *  unit allocates nothing (emptying a plain array by `length = 0` frees its storage, and refilling regrows it). */
+  cand: Int32Array;
 }
 
 function guideIndex(p: PreparedEdition): GuideIndex {
@@ -632,7 +646,7 @@ function guideIndex(p: PreparedEdition): GuideIndex {
     dW: new Float64Array(D),
     used: new Uint8Array(m),
     unmet: new Uint8Array(D),
-    cand: [],
+    cand: new Int32Array(m),
   };
 }
 
@@ -673,12 +687,9 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   const { itemDim, unmet } = idx;
   // Copies of the unit's values (modified as items are raised), in reused buffers; every other buffer is either
   // reset below or written before it is read.
-  const row = idx.row;
-  row.set(p.values.subarray(u * m, (u + 1) * m));
-  const gv = idx.gv;
-  gv.set(p.agg.group.subarray(u * G, (u + 1) * G));
-  const dv = idx.dv;
-  dv.set(p.agg.dim.subarray(u * D, (u + 1) * D));
+  const row = copyRow(idx.row, p.values, u, m);
+  const gv = copyRow(idx.gv, p.agg.group, u, G);
+  const dv = copyRow(idx.dv, p.agg.dim, u, D);
   let overall = p.agg.overall[u]!;
   const startOverall = overall * scale;
   const startShort: NextStageGuidance['conditionShortfalls'] = [];
@@ -691,15 +702,13 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   }
 
   const cand = idx.cand;
-  cand.length = 0;
-  if (idx.arithmetic) arithmeticGains(p, idx, scale);
-  else geometricGains(p, idx, overall, scale);
+  const nCand = idx.arithmetic ? arithmeticGains(p, idx, scale) : geometricGains(p, idx, overall, scale);
   // Gains rounded to 1e-9 so that ties (common with equal weights) fall back to framework order, not to float noise.
   const key = idx.key;
   const gain = idx.gain;
-  for (let k = 0; k < cand.length; k++) key[cand[k]!] = Math.round(gain[cand[k]!]! * 1e9);
+  for (let k = 0; k < nCand; k++) key[cand[k]!] = Math.round(gain[cand[k]!]! * 1e9);
   const order = idx.order;
-  order.reset(cand, key);
+  order.reset(cand, key, nCand);
   const used = idx.used.fill(0);
   const chosen: NextStageGuidance['items'] = [];
   let pos = 0;
@@ -738,13 +747,20 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   };
 }
 
-/** Single-item gains when every aggregation is arithmetic; fills idx.gain and idx.cand. */
-function arithmeticGains(p: PreparedEdition, idx: GuideIndex, scale: number): void {
+/** Copies row u of the u × w matrix `xs` into `to` (a loop: a subarray view per copy was a per-unit allocation). */
+function copyRow(to: Float64Array, xs: Float64Array, u: number, w: number): Float64Array {
+  for (let j = 0; j < w; j++) to[j] = xs[u * w + j]!;
+  return to;
+}
+
+/** Single-item gains when every aggregation is arithmetic; fills idx.gain and idx.cand, returns the candidates' count. */
+function arithmeticGains(p: PreparedEdition, idx: GuideIndex, scale: number): number {
   const { weights } = p;
   const m = p.cf.items.length;
   const G = p.cf.groups.length;
   const D = p.cf.dims.length;
   const { row, gv, dv, gain, cand, itemGroup, itemDim } = idx;
+  let nCand = 0;
   // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
   // use the unit's visible weights. (Same expression, operation for operation, as computed for every item before.)
   const gW = idx.gW.fill(0);
@@ -760,15 +776,17 @@ function arithmeticGains(p: PreparedEdition, idx: GuideIndex, scale: number): vo
     const dim = itemDim[j]!;
     const share = ((((weights.item[j]! / gW[grp]!) * weights.group[grp]!) / dW[dim]!) * weights.dim[dim]!) / oW;
     gain[j] = (1 - x) * share * scale;
-    cand.push(j);
+    cand[nCand++] = j;
   }
+  return nCand;
 }
 
-/** Single-item gains with geometric means somewhere; fills idx.gain and idx.cand. */
-function geometricGains(p: PreparedEdition, idx: GuideIndex, overall: number, scale: number): void {
+/** Single-item gains with geometric means somewhere; fills idx.gain and idx.cand, returns the candidates' count. */
+function geometricGains(p: PreparedEdition, idx: GuideIndex, overall: number, scale: number): number {
   const { weights, methods } = p;
   const m = p.cf.items.length;
   const { row, gv, dv, gain, cand, itemGroup, itemDim } = idx;
+  let nCand = 0;
   // Geometric means: the item's group, dimension and the overall score are recomputed with the item at 1.
   for (let j = 0; j < m; j++) {
     const x = row[j]!;
@@ -779,6 +797,7 @@ function geometricGains(p: PreparedEdition, idx: GuideIndex, overall: number, sc
     const ng = wm(row, weights.item, idx.groupCols[grp]!, agg, j, 1);
     const nd = wm(gv, weights.group, idx.dimGroups[dim]!, agg, grp, ng);
     gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, dim, nd) - overall) * scale;
-    cand.push(j);
+    cand[nCand++] = j;
   }
+  return nCand;
 }

@@ -138,7 +138,9 @@ interface IngestState {
   vis: Uint8Array;
   evMark: Int32Array;
   chosen: Int32Array;
-  evRanks: number[];
+  /** Ranks of the unit's evidence codes, without duplicates (typed: refilled for every unit). */
+  evRanks: Int32Array;
+  evCount: number;
   ids: Set<string>;
   out: CanonicalSink;
 }
@@ -201,7 +203,8 @@ function ingestState(cf: CompiledFramework, codes: string[], n: number): IngestS
     vis: new Uint8Array(order.length),
     evMark: new Int32Array(K),
     chosen: new Int32Array(Math.max(1, ...specs.map((s) => s.optionRank.length))),
-    evRanks: [],
+    evRanks: new Int32Array(K),
+    evCount: 0,
     ids: new Set<string>(),
     out: new CanonicalSink(),
   };
@@ -328,24 +331,34 @@ function multiChoicePoints(s: ItemSpec, chosen: Int32Array, len: number): number
 /** Marks the codes with accepted evidence and collects their ranks without duplicates; false on an unknown code. */
 function markEvidence(st: IngestState, evidence: readonly string[], mark: number): boolean {
   const { evRanks, evMark, codeIndex, codeRank } = st;
-  evRanks.length = 0;
+  let count = 0;
   for (let i = 0; i < evidence.length; i++) {
     const k = codeIndex.get(evidence[i]!);
     if (k === undefined) return false;
     if (evMark[k] !== mark) {
       evMark[k] = mark;
-      evRanks.push(codeRank[k]!);
+      evRanks[count++] = codeRank[k]!;
     }
   }
+  st.evCount = count;
   return true;
 }
 
 /** The evidence codes without duplicates, in sorted order: their ranks, sorted, index the JSON prepared per rank. */
 function writeEvidence(st: IngestState): void {
-  const { evRanks, out, rankJson } = st;
-  evRanks.sort((a, b) => a - b);
+  const { evRanks, evCount, out, rankJson } = st;
+  // Insertion sort of a few distinct ranks (Array.prototype.sort allocated work arrays for every unit).
+  for (let i = 1; i < evCount; i++) {
+    const r = evRanks[i]!;
+    let l = i;
+    while (l > 0 && evRanks[l - 1]! > r) {
+      evRanks[l] = evRanks[l - 1]!;
+      l--;
+    }
+    evRanks[l] = r;
+  }
   out.ascii('[');
-  for (let i = 0; i < evRanks.length; i++) {
+  for (let i = 0; i < evCount; i++) {
     if (i) out.ascii(',');
     out.bytes(rankJson[evRanks[i]!]!);
   }
