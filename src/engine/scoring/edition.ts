@@ -1,6 +1,6 @@
 // Scores one edition: item points → missing rule → normalisation → aggregation → stages, ranks, guidance, statistics.
 import { compileFramework, type CompiledFramework } from '../framework/compile.js';
-import type { Aggregation, Framework, MissingRule, PeerGroupKey, StageCondition, UnitInput } from '../framework/types.js';
+import type { Aggregation, Framework, MissingRule, PeerGroupKey, Stage, StageCondition, UnitInput } from '../framework/types.js';
 import { fingerprint } from '../fingerprint.js';
 import {
   ENGINE_VERSION,
@@ -606,7 +606,7 @@ interface GuideIndex {
   /** Every aggregation arithmetic: gains are linear in the item values. */
   arithmetic: boolean;
   /** Conditions of each target stage with their dimension index, resolved once per stage. */
-  conds: Map<number, { c: StageCondition; d: number }[]>;
+  conds: Map<number, StageConds>;
   row: Float64Array;
   gv: Float64Array;
   dv: Float64Array;
@@ -650,13 +650,28 @@ function guideIndex(p: PreparedEdition): GuideIndex {
   };
 }
 
+/**
+ * A target stage's extra conditions with each one's dimension index, in typed arrays: one shape whether a stage has
+ * conditions or none (arrays of objects, empty or not, differed in kind and de-optimised the code reading them).
+ */
+interface StageConds {
+  list: readonly StageCondition[];
+  dim: Int32Array;
+  min: Float64Array;
+}
+
+function stageConds(cf: CompiledFramework, stage: Stage): StageConds {
+  const list = stage.conditions ?? [];
+  return { list, dim: Int32Array.from(list, (c) => cf.dims.findIndex((x) => x.code === c.dimension)), min: Float64Array.from(list, (c) => c.min) };
+}
+
 /** Whether every condition holds for the dimension scores `dv` (0–1); marks the dimensions that fail in `unmet`. */
-function conditionsHold(conds: readonly { c: StageCondition; d: number }[], dv: Float64Array, scale: number, unmet: Uint8Array): boolean {
+function conditionsHold(conds: StageConds, dv: Float64Array, scale: number, unmet: Uint8Array): boolean {
   unmet.fill(0);
   let ok = true;
-  for (let k = 0; k < conds.length; k++) {
-    const { c, d } = conds[k]!;
-    if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) {
+  for (let k = 0; k < conds.dim.length; k++) {
+    const d = conds.dim[k]!;
+    if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, conds.min[k]!))) {
       unmet[d] = 1;
       ok = false;
     }
@@ -665,8 +680,8 @@ function conditionsHold(conds: readonly { c: StageCondition; d: number }[], dv: 
 }
 
 /** Whether the overall score reaches `minScore` and every condition holds (a plain function, not a per-unit closure). */
-function stageReached(overall: number, minScore: number, conds: readonly { c: StageCondition; d: number }[], dv: Float64Array, scale: number, unmet: Uint8Array): boolean {
-  return reaches(overall * scale, minScore) && (conds.length === 0 || conditionsHold(conds, dv, scale, unmet));
+function stageReached(overall: number, minScore: number, conds: StageConds, dv: Float64Array, scale: number, unmet: Uint8Array): boolean {
+  return reaches(overall * scale, minScore) && (conds.dim.length === 0 || conditionsHold(conds, dv, scale, unmet));
 }
 
 /**
@@ -683,7 +698,7 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   const scale = cf.scaleMax;
   const stage = cf.fw.stages[target]!;
   let conds = idx.conds.get(target);
-  if (!conds) idx.conds.set(target, (conds = (stage.conditions ?? []).map((c) => ({ c, d: cf.dims.findIndex((x) => x.code === c.dimension) }))));
+  if (!conds) idx.conds.set(target, (conds = stageConds(cf, stage)));
   const { itemDim, unmet } = idx;
   // Copies of the unit's values (modified as items are raised), in reused buffers; every other buffer is either
   // reset below or written before it is read.
@@ -693,8 +708,9 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   let overall = p.agg.overall[u]!;
   const startOverall = overall * scale;
   const startShort: NextStageGuidance['conditionShortfalls'] = [];
-  for (let k = 0; k < conds.length; k++) {
-    const { c, d } = conds[k]!;
+  for (let k = 0; k < conds.dim.length; k++) {
+    const c = conds.list[k]!;
+    const d = conds.dim[k]!;
     if (!(dv[d]! === dv[d]! && reaches(dv[d]! * scale, c.min))) {
       const sc = dv[d]! === dv[d]! ? dv[d]! * scale : 0;
       startShort.push({ dimension: c.dimension, min: c.min, score: sc, needed: Math.max(0, c.min - sc) });
@@ -714,7 +730,7 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   let pos = 0;
   while (!stageReached(overall, stage.minScore, conds, dv, scale, unmet)) {
     let pick = -1;
-    if (conds.length && !conditionsHold(conds, dv, scale, unmet))
+    if (conds.dim.length && !conditionsHold(conds, dv, scale, unmet))
       for (let k = 0; ; k++) {
         const j = order.at(k);
         if (j < 0) break;

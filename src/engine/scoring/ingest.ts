@@ -21,12 +21,29 @@ const K_INDICATOR = 4;
 const K_TEXT = 5;
 const KIND_CODE: Record<Item['kind'], number> = { yes_no: K_YES_NO, single_choice: K_SINGLE, multi_choice: K_MULTI, number: K_NUMBER, indicator: K_INDICATOR, text: K_TEXT };
 
+/**
+ * Positions in ItemSpec.num. The numbers live in a Float64Array rather than in fields because a field first holding
+ * a small integer (cap 1) and then, for another item, a fraction (cap 0.5) changes the objects' hidden class, which
+ * de-optimised the pass over the first scoring runs.
+ */
+const N_YES = 0;
+const N_NO = 1;
+const N_COUNT_FOR_FULL = 2;
+const N_CAP = 3;
+const N_MIN = 4;
+const N_MAX = 5;
+const N_LOW = 6;
+const N_HIGH = 7;
+
 /** Everything the pass needs about one item, resolved once per edition (one object shape for every kind). */
 interface ItemSpec {
   item: Item;
   kind: number;
-  yes: number;
-  no: number;
+  /**
+   * Yes/no points; multi-choice divisor for full marks and cap; number items' allowed range (±Infinity when open)
+   * and goalposts (when `goalposts`).
+   */
+  num: Float64Array;
   /** Choice items: option code → option index. */
   options: Map<string, number> | null;
   optionPoints: Float64Array;
@@ -34,15 +51,12 @@ interface ItemSpec {
   optionJson: Uint8Array[];
   /** Position of each option code in sorted order (canonical JSON sorts multi-choice answers). */
   optionRank: Int32Array;
-  /** Multi-choice: the "none" option's index (-1 if none), count scoring, divisor for full marks, cap. */
+  /** Multi-choice: the "none" option's index (-1 if none), and whether it is scored by count. */
   noneIndex: number;
   count: boolean;
-  countForFull: number;
-  cap: number;
-  /** Number items: the allowed range (±Infinity when open) and whether only whole numbers are allowed. */
-  min: number;
-  max: number;
+  /** Number items: whether only whole numbers are allowed, and whether they are scored by goalposts. */
   integer: boolean;
+  goalposts: boolean;
   /** Option code → points, for the straightforward fallbacks. */
   pointMap: Map<string, number> | undefined;
 }
@@ -59,24 +73,20 @@ function itemSpec(cf: CompiledFramework, item: Item): ItemSpec {
   const spec: ItemSpec = {
     item,
     kind: KIND_CODE[item.kind],
-    yes: 1,
-    no: 0,
+    num: Float64Array.of(1, 0, 1, 1, -Infinity, Infinity, 0, 1),
     options: null,
     optionPoints: new Float64Array(0),
     optionJson: [],
     optionRank: new Int32Array(0),
     noneIndex: -1,
     count: false,
-    countForFull: 1,
-    cap: 1,
-    min: -Infinity,
-    max: Infinity,
     integer: false,
+    goalposts: false,
     pointMap: cf.optionPoints.get(item.code),
   };
   if (item.kind === 'yes_no') {
-    spec.yes = item.points?.yes ?? 1;
-    spec.no = item.points?.no ?? 0;
+    spec.num[N_YES] = item.points?.yes ?? 1;
+    spec.num[N_NO] = item.points?.no ?? 0;
   }
   if (item.kind === 'single_choice' || item.kind === 'multi_choice') {
     const codes = item.options.map((o) => o.code);
@@ -90,14 +100,19 @@ function itemSpec(cf: CompiledFramework, item: Item): ItemSpec {
   }
   if (item.kind === 'number') {
     // As answerProblem: a bound applies only when it is a finite number.
-    if (Number.isFinite(item.min)) spec.min = item.min!;
-    if (Number.isFinite(item.max)) spec.max = item.max!;
+    if (Number.isFinite(item.min)) spec.num[N_MIN] = item.min!;
+    if (Number.isFinite(item.max)) spec.num[N_MAX] = item.max!;
     spec.integer = !!item.integer;
+    if (item.scoring.type === 'goalposts') {
+      spec.goalposts = true;
+      spec.num[N_LOW] = item.scoring.low;
+      spec.num[N_HIGH] = item.scoring.high;
+    }
   }
   if (item.kind === 'multi_choice') {
     spec.count = item.scoring === 'count';
-    spec.countForFull = item.countForFull ?? item.options.filter((o) => o.code !== 'none').length;
-    spec.cap = item.cap ?? 1;
+    spec.num[N_COUNT_FOR_FULL] = item.countForFull ?? item.options.filter((o) => o.code !== 'none').length;
+    spec.num[N_CAP] = item.cap ?? 1;
   }
   return spec;
 }
@@ -263,12 +278,12 @@ function readAnswer(st: IngestState, s: ItemSpec, k: number, v: AnswerValue): bo
   switch (s.kind) {
     case K_YES_NO:
       if (v === true) {
-        pts[k] = s.yes;
+        pts[k] = s.num[N_YES]!;
         out.bytes(TRUE_BYTES);
         return true;
       }
       if (v === false) {
-        pts[k] = s.no;
+        pts[k] = s.num[N_NO]!;
         out.bytes(FALSE_BYTES);
         return true;
       }
@@ -291,8 +306,8 @@ function readAnswer(st: IngestState, s: ItemSpec, k: number, v: AnswerValue): bo
       }
       break;
     case K_NUMBER:
-      if (typeof v === 'number' && Number.isFinite(v) && !(v < s.min) && !(v > s.max) && !(s.integer && !Number.isInteger(v))) {
-        pts[k] = itemPoints(s.item, v);
+      if (typeof v === 'number' && Number.isFinite(v) && !(v < s.num[N_MIN]!) && !(v > s.num[N_MAX]!) && !(s.integer && !Number.isInteger(v))) {
+        pts[k] = s.goalposts ? goalpostPoints(s.num, v) : itemPoints(s.item, v);
         out.number(v);
         return true;
       }
@@ -322,10 +337,15 @@ function readAnswer(st: IngestState, s: ItemSpec, k: number, v: AnswerValue): bo
 
 /** Points of a valid multi-choice answer: they add up in the answer's order, as itemPoints does. */
 function multiChoicePoints(s: ItemSpec, chosen: Int32Array, len: number): number {
-  if (s.count) return Math.min(len / s.countForFull, s.cap);
+  if (s.count) return Math.min(len / s.num[N_COUNT_FOR_FULL]!, s.num[N_CAP]!);
   let sum = 0;
   for (let i = 0; i < len; i++) sum += s.optionPoints[chosen[i]!]!;
-  return Math.min(sum, s.cap);
+  return Math.min(sum, s.num[N_CAP]!);
+}
+
+/** A number answer's points on goalposts: itemPoints' expression, without its general dispatch. */
+function goalpostPoints(num: Float64Array, x: number): number {
+  return Math.min(1, Math.max(0, (x - num[N_LOW]!) / (num[N_HIGH]! - num[N_LOW]!)));
 }
 
 /** Marks the codes with accepted evidence and collects their ranks without duplicates; false on an unknown code. */
