@@ -164,12 +164,13 @@ export async function executeScoring(ctx: AppContext, eid: string, actorId: stri
   const previousSnapshotId = fw.crosswalk ? await previousEditionSnapshot(ctx.db, eid, fw.crosswalk.previous.id, fw.crosswalk.previous.version) : null;
   const options = { missing: fw.missing, robustness: { ...robustnessSettings, peerGroup: primary }, evidenceRule: ruleName, previousSnapshotId };
 
-  // The fingerprint alone (the same one scoreEdition computes) decides whether anything changed, before scoring.
-  const fp = fingerprint(fw, units, { missing: fw.missing });
+  // The fingerprint alone (the same one scoreEdition computes) decides whether anything changed, before scoring. It
+  // is computed here only when the newest snapshot has these very settings: otherwise nothing can be reused, and
+  // scoreEdition computes it anyway (hashing an edition's ~300,000 answers is a good part of a run's cost).
   const latest = await latestSnapshotId(ctx.db, eid);
-  if (latest) {
-    const s = await findSnapshot(ctx.db, latest, false);
-    if (s && s.fingerprint === fp && canonicalJson(s.options) === canonicalJson(options)) return { snapshotId: s.id, fingerprint: s.fingerprint, reused: true };
+  const candidate = latest ? await findSnapshot(ctx.db, latest, false) : undefined;
+  if (candidate && canonicalJson(candidate.options) === canonicalJson(options) && candidate.fingerprint === fingerprint(fw, units, { missing: fw.missing })) {
+    return { snapshotId: candidate.id, fingerprint: candidate.fingerprint, reused: true };
   }
   const result = scoreEdition(fw, units);
 
