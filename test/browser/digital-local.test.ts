@@ -276,6 +276,17 @@ describe('Digital Local', () => {
   });
 
   it('a judge declares a conflict of interest on the judging page, finds it after a reload, and removes it', async () => {
+    // A later contest with entries open and the Nan LAO's draft in it: the picker offers the contest's applicants.
+    const later = YEAR + 5;
+    const admin = await apiSession(h.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await admin.put(`/api/digital-local/contests/${later}`, {
+      config: { ...defaultDigitalLocalContest(later), schedule: { entriesOpen: day(-30), entriesClose: day(60), judgingStart: day(61), judgingEnd: day(70), announcement: day(80) } },
+    });
+    const applicantId = (await h.database.db.selectFrom('app_user').select('id').where('email', '=', 'applicant@nan.go.th').executeTakeFirstOrThrow()).id;
+    await h.database.db
+      .insertInto('dl_entry')
+      .values({ id: randomUUID(), contest_year: later, organisation_id: laoId, status: 'draft', sections: '{}', links: '[]', created_by: applicantId, created_at: new Date(), updated_by: applicantId, updated_at: new Date() })
+      .execute();
     const page = await h.newPage();
     await signIn(page, 'judge2@example.org', PASSWORD);
     await page.goto('/digital-local/judging');
@@ -288,18 +299,28 @@ describe('Digital Local', () => {
     await panel.getByLabel('รายละเอียด (ถ้ามี)').fill('คู่สมรสทำงานที่จังหวัดน่าน');
     await panel.getByRole('button', { name: 'แจ้งความเกี่ยวข้อง' }).click();
     await panel.getByRole('cell', { name: 'จังหวัดน่าน', exact: true }).waitFor();
-    // "Other": an LAO and a written reason; the button waits for both.
+    // "Other": an applicant LAO of the contest, found by its abbreviation, and a written reason.
     await panel.getByText('อื่น ๆ (ระบุเหตุผล)', { exact: true }).click();
     await panel.getByLabel('เหตุผล (จำเป็น)').fill('ถือหุ้นในบริษัทผู้พัฒนาระบบของเทศบาล');
     expect(await panel.getByRole('button', { name: 'แจ้งความเกี่ยวข้อง' }).isDisabled()).toBe(true);
+    await panel.getByLabel('องค์กรปกครองส่วนท้องถิ่น').fill('ทม.น่าน');
+    await page.getByRole('option', { name: 'เทศบาลเมืองน่าน' }).click();
+    await panel.getByRole('button', { name: 'แจ้งความเกี่ยวข้อง' }).click();
+    await panel.getByRole('cell', { name: 'ถือหุ้นในบริษัทผู้พัฒนาระบบของเทศบาล', exact: true }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.reload();
     await panel.getByRole('cell', { name: 'คู่สมรสทำงานที่จังหวัดน่าน', exact: true }).waitFor();
     // Stored with the declarations the assignment reads.
     const judge2 = await apiSession(h.baseUrl, 'judge2@example.org', PASSWORD);
     const me = await judge2.get<{ declarations: { kind: string; provinceCode: string | null; note: string | null }[] }>('/api/digital-local/judges/me');
-    expect(me.declarations).toEqual([expect.objectContaining({ kind: 'province', provinceCode: '55', note: 'คู่สมรสทำงานที่จังหวัดน่าน' })]);
+    // The server's clock stands still here: both were declared at the same instant, in either order.
+    expect(me.declarations).toHaveLength(2);
+    expect(me.declarations).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'province', provinceCode: '55', note: 'คู่สมรสทำงานที่จังหวัดน่าน' }),
+      expect.objectContaining({ kind: 'other', organisation: expect.objectContaining({ id: laoId }), note: 'ถือหุ้นในบริษัทผู้พัฒนาระบบของเทศบาล' }),
+    ]));
     await panel.getByRole('button', { name: 'ลบการแจ้ง จังหวัดน่าน' }).click();
+    await panel.getByRole('button', { name: 'ลบการแจ้ง เทศบาลเมืองน่าน' }).click();
     await panel.getByText('ยังไม่ได้แจ้งความเกี่ยวข้อง').waitFor();
     expect((await judge2.get<{ declarations: unknown[] }>('/api/digital-local/judges/me')).declarations).toEqual([]);
     await h.screenshot(page, 'dl-judge-declarations-th');

@@ -129,6 +129,7 @@ describe('Digital Local access', () => {
     { method: 'POST', route: '/api/digital-local/contests/:year/assignments/auto', url: () => `${year}/assignments/auto`, payload: () => ({}), allow: { admin: 200 } },
     { method: 'POST', route: '/api/digital-local/contests/:year/assignments/changes', url: () => `${year}/assignments/changes`, payload: () => ({ kind: 'add', entryId: ids.entryA, judgeId: ids.j1 }), allow: { admin: 400 } },
 
+    { method: 'GET', route: '/api/digital-local/judging/:year/declaration-candidates', url: () => `/api/digital-local/judging/${YEAR}/declaration-candidates?q=${encodeURIComponent('ทต.')}`, allow: { judgeAssigned: 200, judgeNotAssigned: 200 } },
     { method: 'GET', route: '/api/digital-local/judging/:year/entries', url: () => `/api/digital-local/judging/${YEAR}/entries`, allow: { judgeAssigned: 200, judgeNotAssigned: 200 } },
     { method: 'GET', route: '/api/digital-local/judging/entries/:id', url: () => `/api/digital-local/judging/entries/${ids.entryA}`, allow: { judgeAssigned: 200 } },
     { method: 'PUT', route: '/api/digital-local/judging/entries/:id/sheet', url: () => `/api/digital-local/judging/entries/${ids.entryA}/sheet`, payload: () => ({ baseVersion: 99, ratings: {} }), allow: { judgeAssigned: 409 } },

@@ -191,4 +191,54 @@ describe('Digital Local: conflicts declared by judges', () => {
       expect(audit).toEqual([{ after: expect.objectContaining({ kind: 'other', note: reason }) }]);
     });
   });
+
+  describe('the conflict picker searches the contest’s entries', () => {
+    const pick = (q: string, extra = '') => get(BEN, `/api/digital-local/judging/${YEAR}/declaration-candidates?q=${encodeURIComponent(q)}${extra}`);
+    const names = async (q: string, extra = '') => {
+      const r = await pick(q, extra);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().items.map((i: { nameTh: string }) => i.nameTh);
+    };
+    let draftLao = '';
+
+    it('finds only LAOs with an entry in the contest, Thai-aware, never the entry’s content', async () => {
+      // In the registry with the same words, but not in the contest.
+      await addLao(h.db, { code: 'CNF-X', nameTh: 'เทศบาลตำบลส่วนได้เสีย นอกการประกวด', type: 'subdistrict_municipality', province: '50' });
+      expect(await names('ส่วนได้เสีย')).toEqual([entries[0]!.nameTh, entries[1]!.nameTh]);
+      expect(await names('ทต. ส่วนได้เสีย 1')).toEqual([entries[1]!.nameTh]);
+      expect(await names('ทต.ส่วนได้เสีย')).toEqual([entries[0]!.nameTh, entries[1]!.nameTh]);
+      // SARA AM typed as two keys; the province and the English name match too.
+      expect(await names('เทศบาลต\u0E4D\u0E32บลส่วนได้เสีย 0')).toEqual([entries[0]!.nameTh]);
+      expect(await names('จ.เชียงใหม่')).toEqual([entries[0]!.nameTh]);
+      expect(await names('conflict town 1')).toEqual([entries[1]!.nameTh]);
+      expect(await names('นอกการประกวด')).toEqual([]);
+      const r = (await pick('ส่วนได้เสีย')).json();
+      expect(r.contest).toMatchObject({ year: YEAR, phase: 'judging' });
+      expect(r.items[0]).toEqual(expect.objectContaining({ id: entries[0]!.laoId, provinceCode: '50', laoType: 'subdistrict_municipality', entryStatus: 'submitted' }));
+      expect(JSON.stringify(r)).not.toContain('นวัตกรรม');
+    });
+
+    it('caps the results and says how many matched', async () => {
+      const r = (await pick('ส่วนได้เสีย', '&limit=1')).json();
+      expect(r).toMatchObject({ total: 2, truncated: true });
+      expect(r.items).toHaveLength(1);
+      expect((await pick('ส่วนได้เสีย')).json()).toMatchObject({ total: 2, truncated: false });
+      for (const bad of ['&limit=0', '&limit=51', '&limit=many']) expect((await pick('', bad)).statusCode).toBe(400);
+    });
+
+    it('drafts count while entries are open (they may yet be submitted), withdrawn entries never', async () => {
+      draftLao = await addLao(h.db, { code: 'CNF-D', nameTh: 'เทศบาลตำบลส่วนได้เสียร่าง', type: 'subdistrict_municipality', province: '40' });
+      const now = new Date(DATES.lastMinute);
+      await h.db
+        .insertInto('dl_entry')
+        .values({ id: crypto.randomUUID(), contest_year: YEAR, organisation_id: draftLao, status: 'draft', sections: '{}', links: '[]', created_by: judgeId[ANN]!, created_at: now, updated_by: judgeId[ANN]!, updated_at: now })
+        .execute();
+      expect(await names('ส่วนได้เสียร่าง')).toEqual([]);
+      h.clock.set(DATES.lastMinute);
+      expect((await pick('ส่วนได้เสียร่าง')).json().items).toEqual([expect.objectContaining({ id: draftLao, entryStatus: 'draft' })]);
+      await h.db.updateTable('dl_entry').set({ status: 'withdrawn' }).where('organisation_id', '=', draftLao).execute();
+      expect(await names('ส่วนได้เสียร่าง')).toEqual([]);
+      h.clock.set(DATES.judging);
+    });
+  });
 });

@@ -156,6 +156,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/digital-local/judges/me': { who: ['judge'] },
   'POST /api/digital-local/judges/me/declarations': { who: ['judge'] },
   'DELETE /api/digital-local/judges/me/declarations/:id': { who: ['judge'], scopedIn: DL },
+  'GET /api/digital-local/judging/:year/declaration-candidates': { who: ['judge'] },
   'GET /api/digital-local/contests/:year/assignments': { who: ['admin'] },
   'POST /api/digital-local/contests/:year/assignments/auto': { who: ['admin'] },
   'PUT /api/digital-local/contests/:year/judge-capacity': { who: ['admin'] },

@@ -415,3 +415,31 @@ export async function insertAttachmentsBulk(db: Db, rows: { id: string; entry_id
   }
 }
 
+
+// ----- the entries of a contest in brief (a judge's conflict picker)
+
+export interface EntryBriefRow {
+  entry_id: string;
+  status: EntryRow['status'];
+  id: string;
+  code: string;
+  name_th: string;
+  name_en: string | null;
+  org_type: string | null;
+  province_code: string | null;
+  province_name_th: string | null;
+  province_name_en: string | null;
+}
+
+/** Only the applicant LAO of each entry: no title or content, which a judge may read only once assigned. */
+export async function entryBriefs(db: Db, year: number, statuses: EntryRow['status'][]): Promise<EntryBriefRow[]> {
+  if (statuses.length === 0) return [];
+  return db
+    .selectFrom('dl_entry as e')
+    .innerJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .leftJoin('province as p', 'p.code', 'o.province_code')
+    .select(['e.id as entry_id', 'e.status', 'o.id', 'o.code', 'o.name_th', 'o.name_en', 'o.org_type', 'o.province_code', 'p.name_th as province_name_th', 'p.name_en as province_name_en'])
+    .where('e.contest_year', '=', year)
+    .where('e.status', 'in', statuses)
+    .execute() as Promise<EntryBriefRow[]>;
+}

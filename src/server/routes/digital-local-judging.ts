@@ -14,6 +14,7 @@ import {
   chooseBasis,
   committeeView,
   confirmResults,
+  declarationCandidates,
   declareConflict,
   entryFeedbackFor,
   judgeEntries,
@@ -71,6 +72,14 @@ export async function digitalLocalJudgingRoutes(app: AppInstance, ctx: AppContex
       },
     },
     async (request, reply) => reply.status(201).send(await declareConflict(ctx, currentUser(request), request.body)),
+  );
+  app.get(
+    '/api/digital-local/judging/:year/declaration-candidates',
+    {
+      config: { roles: ['judge'] },
+      schema: { params: YearParams, querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) }) },
+    },
+    async (request) => declarationCandidates(ctx, request.params.year, request.query),
   );
   app.delete('/api/digital-local/judges/me/declarations/:id', { config: { roles: ['judge'] }, schema: { params: IdParams } }, async (request, reply) => {
     await removeDeclaration(ctx, currentUser(request), request.params.id);

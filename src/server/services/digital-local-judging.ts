@@ -31,6 +31,7 @@ import {
 import type { SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
 import {
+  entryBriefs,
   entryCounts,
   findContest,
   findEntry,
@@ -80,7 +81,8 @@ import {
 import { auditForEntity } from '../repositories/audit.js';
 import { appendAudit } from './audit.js';
 import { sendMail } from './mail.js';
-import { configOf, contestPhase, dateEn, dateTh, entryJson, instantsOf, laoTypeOf, presentContest, presentEntrySummary, readableEntry, requireContest } from './digital-local.js';
+import { configOf, contestPhase, dateEn, dateTh, entryJson, instantsOf, laoTypeOf, presentContest, presentEntrySummary, presentLao, readableEntry, requireContest } from './digital-local.js';
+import { searchRanked } from '../../shared/thai-search.js';
 
 type Db = Kysely<Database>;
 
@@ -346,6 +348,30 @@ export async function declareConflict(
   });
   await mailReleased(ctx, judge, released, voided);
   return { ...(await judgeJson(ctx.db, judge.id)), released, voided };
+}
+
+export const CANDIDATE_LIMIT_DEFAULT = 20;
+export const CANDIDATE_LIMIT_MAX = 50;
+
+/**
+ * The applicant LAOs a judge may declare a conflict with in a contest: those with an entry they could be assigned —
+ * submitted, and while entries are still open also drafts (they may yet be submitted) — searched Thai-aware
+ * (abbreviations such as "ทต." or "อบต.", SARA AM typed in two keys, several words) and capped. A confirmed contest
+ * assigns nobody any more: none.
+ */
+export async function declarationCandidates(ctx: AppContext, year: number, query: { q?: string; limit?: number }) {
+  const contest = await requireContest(ctx, year);
+  const phase = contestPhase(contest, ctx.clock.now());
+  const statuses: EntryRow['status'][] = contest.confirmed_at ? [] : phase === 'entries_open' || phase === 'upcoming' ? ['submitted', 'draft'] : ['submitted'];
+  const rows = await entryBriefs(ctx.db, year, statuses);
+  const limit = Math.min(query.limit ?? CANDIDATE_LIMIT_DEFAULT, CANDIDATE_LIMIT_MAX);
+  const found = searchRanked(rows, query.q ?? '', (r) => ({ name: r.name_th, others: [r.name_en, r.code, r.province_name_th, r.province_name_en] }), limit);
+  return {
+    contest: { year, name: configOf(contest).name, phase },
+    total: found.total,
+    truncated: found.total > found.items.length,
+    items: found.items.map((r) => ({ ...presentLao(r), entryStatus: r.status })),
+  };
 }
 
 export async function removeDeclaration(ctx: AppContext, judge: SessionUser, id: string): Promise<void> {

@@ -1,10 +1,10 @@
 // A judge declares their own conflicts of interest (an LAO, a province, or another reason about an LAO that must be written out); stored with the declarations assignment reads.
 import { ActionIcon, Alert, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrgPicker } from '../../components/OrgPicker';
 import { useFormat } from '../../components/format';
 import { ErrorAlert } from '../../components/ui';
 import { dlApi } from './api';
@@ -15,7 +15,7 @@ type Kind = 'lao' | 'province' | 'other';
 /** Same minimum as the server's: an "other" conflict is only as useful as its reason. */
 const OTHER_REASON_MIN = 5;
 
-export function DeclarationsPanel() {
+export function DeclarationsPanel({ year }: { year: string }) {
   const { t } = useTranslation(NS);
   const f = useFormat();
   const client = useQueryClient();
@@ -104,7 +104,7 @@ export function DeclarationsPanel() {
               w={220}
             />
           ) : (
-            <OrgPicker label={t('declare.lao')} value={org} onChange={setOrg} />
+            <EntryLaoPicker year={year} value={org} onChange={setOrg} />
           )}
           <TextInput
             label={kind === 'other' ? t('declare.reason') : t('declare.note')}
@@ -128,5 +128,69 @@ export function DeclarationsPanel() {
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * The applicant LAOs of this contest's entries (the ones the judge could be assigned), searched on the server
+ * Thai-aware (e.g. "ทต.บ้านนา", "จ.น่าน"); the first matches only, with a hint to type more when there are others.
+ */
+function EntryLaoPicker({ year, value, onChange }: { year: string; value: string | null; onChange: (id: string | null) => void }) {
+  const { t } = useTranslation(NS);
+  const f = useFormat();
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const typed = q && q !== chosen?.label ? q : '';
+  const result = useQuery({
+    queryKey: ['dl', 'declaration-candidates', year, typed],
+    queryFn: () => dlApi.declarationCandidates(year, typed),
+    placeholderData: keepPreviousData,
+  });
+  const data = result.data;
+  const options = (data?.items ?? []).map((o) => ({
+    value: o.id,
+    label: f.name(o),
+    description: f.pick(o.provinceNameTh ?? '', o.provinceNameEn),
+  }));
+  if (chosen && !options.some((o) => o.value === chosen.value)) options.unshift({ ...chosen, description: '' });
+  const description = data
+    ? data.truncated
+      ? t('declare.pickerTruncated', { shown: data.items.length, total: data.total })
+      : t('declare.pickerHelp', { name: f.name({ nameTh: data.contest.name.th, nameEn: data.contest.name.en }) })
+    : undefined;
+  return (
+    <Select
+      label={t('declare.lao')}
+      description={description}
+      placeholder={t('declare.pickerPlaceholder')}
+      searchable
+      clearable
+      data={options.map(({ value: v, label }) => ({ value: v, label }))}
+      renderOption={({ option }) => {
+        const d = options.find((o) => o.value === option.value)?.description;
+        return (
+          <Stack gap={0}>
+            <Text size="sm">{option.label}</Text>
+            {d ? (
+              <Text size="xs" c="dimmed">
+                {d}
+              </Text>
+            ) : null}
+          </Stack>
+        );
+      }}
+      // The server has already matched and ranked; filtering again here would drop abbreviation matches.
+      filter={({ options: opts }) => opts}
+      searchValue={search}
+      onSearchChange={setSearch}
+      value={value}
+      nothingFoundMessage={result.isFetching ? t('declare.pickerLoading') : t('declare.pickerNone')}
+      onChange={(v, option) => {
+        setChosen(v && option ? { value: option.value, label: option.label } : null);
+        onChange(v);
+      }}
+      w={340}
+    />
   );
 }

@@ -48,7 +48,7 @@ function Assigned({ year }: { year: string }) {
             </Stack>
         </Group>
       </Paper>
-      <DeclarationsPanel />
+      <DeclarationsPanel year={year} />
       {entries.length === 0 ? (
         <Empty title={t('judging.noneTitle')} description={t('judging.none')} />
       ) : (

@@ -207,6 +207,13 @@ export interface WithdrawnSheet {
   reasons: string[];
 }
 
+export interface DeclarationCandidates {
+  contest: { year: number; name: I18nText; phase: string };
+  total: number;
+  truncated: boolean;
+  items: { id: string; code: string; nameTh: string; nameEn: string | null; laoType: string; provinceCode: string | null; provinceNameTh: string | null; provinceNameEn: string | null; entryStatus: 'draft' | 'submitted' }[];
+}
+
 export interface AutoAssignAnswer {
   added: number;
   total: number;
@@ -338,6 +345,9 @@ export const dlApi = {
   myProfile: () => api.get<JudgeRef>(`${BASE}/judges/me`),
   declare: (body: { kind: 'lao' | 'province' | 'other'; organisationId: string | null; provinceCode: string | null; note: string | null }) =>
     api.post<JudgeRef & { released: { contestYear: number; entryId: string }[]; voided: { contestYear: number; entryId: string; status: 'draft' | 'submitted' }[] }>(`${BASE}/judges/me/declarations`, body),
+  /** The applicant LAOs of the contest's entries a judge could be assigned, searched Thai-aware, first matches only. */
+  declarationCandidates: (year: number | string, q: string) =>
+    api.get<DeclarationCandidates>(`${BASE}/judging/${enc(String(year))}/declaration-candidates`, { q: q || undefined }),
   undeclare: (id: string) => api.del<void>(`${BASE}/judges/me/declarations/${enc(id)}`),
 
   // admin
