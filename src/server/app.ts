@@ -1,7 +1,6 @@
 // Builds the Fastify application from its dependencies; no listening, no process concerns (see main.ts).
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fs from 'node:fs';
@@ -12,6 +11,7 @@ import type { Config } from './config.js';
 import { randomIds, systemClock, type Clock, type IdSource } from './clock.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { routeModules } from './routes/index.js';
 
 export interface AppContext {
@@ -87,26 +87,7 @@ export async function buildApp(opts: BuildOptions): Promise<AppInstance> {
   const webRoot = opts.webRoot === undefined ? DEFAULT_WEB_ROOT : opts.webRoot;
   const serveWeb = Boolean(webRoot && fs.existsSync(path.join(webRoot, 'index.html')));
   registerErrorHandling(app, { spaShell: serveWeb });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine injects CSS variables at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameSrc: ["'self'"],
-        objectSrc: ["'self'"],
-        frameAncestors: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: opts.config.COOKIE_SECURE ? [] : null,
-      },
-    },
-    hsts: opts.config.COOKIE_SECURE,
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, { secure: opts.config.COOKIE_SECURE });
   await app.register(cookie);
   registerAuth(app, ctx);
 

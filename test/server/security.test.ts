@@ -45,7 +45,30 @@ describe('security of the running server', () => {
       fs.rmSync(webRoot, { recursive: true, force: true });
     });
 
+    // The whole header set, value for value, as @fastify/helmet produced it before the headers were precomputed.
+    const CSP_BASE =
+      "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: blob:;" +
+      "object-src 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'";
+    const EVERY_HEADER: Record<string, string> = {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
     function expectHardened(res: { headers: Record<string, unknown> }, what: string, secure: boolean) {
+      expect(res.headers['content-security-policy'], what).toBe(
+        `${CSP_BASE};${secure ? 'upgrade-insecure-requests;' : ''}connect-src 'self';frame-src 'self'`,
+      );
+      for (const [name, value] of Object.entries(EVERY_HEADER)) expect(res.headers[name], `${what}: ${name}`).toBe(value);
+      expect(res.headers['cross-origin-embedder-policy'], what).toBeUndefined();
+      expect(res.headers['x-powered-by'], what).toBeUndefined();
+      if (secure) expect(res.headers['strict-transport-security'], what).toBe('max-age=31536000; includeSubDomains');
       const csp = String(res.headers['content-security-policy'] ?? '');
       expect(csp, what).toContain("default-src 'self'");
       expect(csp, what).toContain("frame-ancestors 'self'");
@@ -67,7 +90,11 @@ describe('security of the running server', () => {
         unauthenticated: await secureApp.inject({ method: 'GET', url: '/api/auth/me' }),
         download: await as(secureApp, admin, { method: 'GET', url: `/api/evidence/${fileId}` }),
         export: await as(secureApp, admin, { method: 'GET', url: `/api/editions/${s.eid}/export?format=evidence-csv` }),
+        staticFile: await secureApp.inject({ method: 'GET', url: '/index.html' }),
+        badJson: await secureApp.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{' }),
       };
+      expect(responses.staticFile.statusCode).toBe(200);
+      expect(responses.badJson.statusCode).toBe(400);
       expect(responses.html.headers['content-type']).toContain('text/html');
       expect(responses.download.statusCode).toBe(200);
       for (const [what, res] of Object.entries(responses)) expectHardened(res, what, true);
