@@ -279,10 +279,14 @@ export interface DecisionTargetRow {
 
 /** Current review state of (organisation, item) pairs that have one, row-locked in key order, with their send-back. */
 export async function lockDecisionTargets(db: Kysely<Database>, eid: string, pairs: { organisationId: string; item: string }[]): Promise<DecisionTargetRow[]> {
+  const orgs = [...new Set(pairs.map((p) => p.organisationId))];
+  // The organisation list repeats what the join implies, so PostgreSQL reads only these organisations' review states
+  // (an index range each) instead of hashing the whole edition's on every batch of a large review.
   const r = await sql<DecisionTargetRow>`
     SELECT r.organisation_id, r.item_code, r.status, r.decision, r.final, sb.deadline AS sb_deadline, sb.status AS sb_status
       FROM unnest(${pairs.map((p) => p.organisationId)}::uuid[], ${pairs.map((p) => p.item)}::text[]) AS t(organisation_id, item_code)
       JOIN review_item r ON r.edition_id = ${eid} AND r.organisation_id = t.organisation_id AND r.item_code = t.item_code
+                        AND r.organisation_id = ANY(${orgs}::uuid[])
       LEFT JOIN review_send_back sb ON sb.id = r.send_back_id
      ORDER BY r.organisation_id, r.item_code
        FOR UPDATE OF r`.execute(db);
@@ -333,6 +337,7 @@ const BULK_DECISIONS = 500;
 
 async function writeDecisionRows(db: Kysely<Database>, eid: string, reviewerId: string, now: Date, rows: NewDecision[]): Promise<WrittenDecision[]> {
   const col = <K extends keyof NewDecision>(k: K) => rows.map((r) => r[k]);
+  const orgs = [...new Set(rows.map((r) => r.organisation_id))];
   const r = await sql<WrittenDecision>`
     WITH t AS (
       SELECT * FROM unnest(${col('organisation_id')}::uuid[], ${col('item_code')}::text[], ${col('decision')}::text[], ${col('reason_code')}::text[],
@@ -343,6 +348,8 @@ async function writeDecisionRows(db: Kysely<Database>, eid: string, reviewerId: 
              coalesce((SELECT jsonb_agg(f.id ORDER BY f.uploaded_at, f.id) FROM evidence_file f
                         WHERE f.edition_id = ${eid} AND f.organisation_id = t.organisation_id AND f.item_code = t.item_code AND f.deleted_at IS NULL), '[]'::jsonb) AS files
         FROM t LEFT JOIN answer a ON a.edition_id = ${eid} AND a.organisation_id = t.organisation_id AND a.item_code = t.item_code
+                                 -- Implied by the join; without it a batch of thousands hashes the whole edition's answers.
+                                 AND a.organisation_id = ANY(${orgs}::uuid[])
     ), d AS (
       INSERT INTO review_decision (edition_id, organisation_id, item_code, decision, reason_code, comment, internal_note, reviewer_id, decided_at, answer_version, files)
       SELECT ${eid}::uuid, organisation_id, item_code, decision, reason_code, comment, internal_note, ${reviewerId}::uuid, ${now}::timestamptz, answer_version, files
