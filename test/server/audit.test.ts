@@ -57,6 +57,37 @@ describe('audit log hash chain', () => {
     expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, firstBroken: null });
   });
 
+  it('a batch stores and hashes each value as JSON would give it back: Dates, undefined, odd numbers, escapes, class instances', async () => {
+    class Money {
+      constructor(readonly baht: number) {}
+      toJSON() {
+        return { baht: this.baht, currency: 'THB' };
+      }
+    }
+    const values: unknown[] = [
+      { z: 1, a: { y: [3, 'ข', null], x: undefined }, n: -0, big: 1e21, small: 0.1, e: 5e-7 },
+      [1, undefined, { q: 'a "quoted" \\ value\n', t: 'ทดสอบ \u2028' }],
+      { when: new Date('2026-05-01T03:00:00Z'), money: new Money(12.5), nan: Number.NaN, inf: Infinity },
+      'just text',
+      42,
+      false,
+      {},
+      [],
+      Object.assign(Object.create(null), { b: 2, a: 1 }),
+      undefined,
+      null,
+    ];
+    await appendAudit(h.db, new Date('2026-05-01T04:30:00Z'), values.map((v, i) => ({ actorId: null, action: 'test.encoding', entity: 'test', entityId: `enc.${i}`, before: v, after: { i, v } })));
+    const rows = await h.db.selectFrom('audit_log').select(['entity_id', 'before', 'after']).where('action', '=', 'test.encoding').orderBy('id').execute();
+    expect(rows.map((r) => r.entity_id)).toEqual(values.map((_, i) => `enc.${i}`));
+    rows.forEach((r, i) => {
+      const jsonOf = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
+      expect(r.before).toEqual(jsonOf(values[i]));
+      expect(r.after).toEqual(jsonOf({ i, v: values[i] }));
+    });
+    expect((await verifyAuditChain(h.db)).ok).toBe(true);
+  });
+
   it('detects entries removed from the end of the log (the chain head still names the newest hash)', async () => {
     await appendAudit(h.db, new Date('2026-05-01T05:00:00Z'), { actorId: null, action: 'test.tail', entity: 'test', entityId: 'tail' });
     const [last, before] = await h.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(2).execute();

@@ -48,13 +48,16 @@ export async function stageAuditRow(db: Kysely<Database>, row: Omit<AuditRow, 'i
             ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, ${body})`.execute(db);
 }
 
+/** A row to insert: `before` and `after` as JSON text (already encoded by the caller, which hashed that text), or null. */
+export type AuditInsertRow = Omit<AuditRow, 'id' | 'before' | 'after'> & { before: string | null; after: string | null };
+
 /** Inserts rows in the given order (ids ascend with it), a few thousand per statement. */
-export async function insertAuditRows(trx: Kysely<Database>, rows: Omit<AuditRow, 'id'>[]): Promise<string[]> {
+export async function insertAuditRows(trx: Kysely<Database>, rows: AuditInsertRow[]): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 5000) {
     const chunk = rows.slice(i, i + 5000);
-    const col = <K extends keyof Omit<AuditRow, 'id'>>(k: K) => chunk.map((r) => r[k]);
-    const json = (k: 'before' | 'after') => chunk.map((r) => (r[k] === null || r[k] === undefined ? null : JSON.stringify(r[k])));
+    const col = <K extends keyof AuditInsertRow>(k: K) => chunk.map((r) => r[k]);
+    const json = (k: 'before' | 'after') => col(k);
     const res = await sql<{ id: string }>`
       INSERT INTO audit_log (at, actor_id, action, entity, entity_id, organisation_id, before, after, prev_hash, hash)
       SELECT t.at, t.actor_id, t.action, t.entity, t.entity_id, t.organisation_id, t.before, t.after, t.prev_hash, t.hash

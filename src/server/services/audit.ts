@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { auditRowsAfter, chainHead, insertAuditRows, lockChainHead, setChainHead, stageAuditRow, type AuditRow } from '../repositories/audit.js';
+import { auditRowsAfter, chainHead, insertAuditRows, lockChainHead, setChainHead, stageAuditRow, type AuditInsertRow } from '../repositories/audit.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -30,6 +30,54 @@ export function canonicalJson(value: unknown): string {
 /** Round-trips through JSON so what is hashed is exactly what jsonb stores and gives back. */
 function plain(value: unknown): unknown {
   return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * canonicalJson(plain(value)) in one pass, for values that already are JSON data (strings, finite numbers, booleans,
+ * null, arrays and plain objects; undefined properties are dropped as JSON drops them); null for anything else
+ * (Dates, class instances, non-finite numbers...), which the caller round-trips through JSON first. A batch of
+ * tens of thousands of review decisions used to encode each entry four times (round trip, hash text, insert text).
+ */
+function plainCanonical(value: unknown): string | null {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : null;
+    case 'object': {
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const v = value[i] === undefined ? null : plainCanonical(value[i]);
+          if (v === null) return null;
+          out += (i ? ',' : '') + v;
+        }
+        return out + ']';
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return null;
+      const obj = value as Record<string, unknown>;
+      const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) {
+        const v = plainCanonical(obj[keys[i]!]);
+        if (v === null) return null;
+        out += (i ? ',' : '') + JSON.stringify(keys[i]) + ':' + v;
+      }
+      return out + '}';
+    }
+    default:
+      return null;
+  }
+}
+
+/** Canonical JSON of what jsonb will store for `value` (undefined and null store as SQL null, hashed as null). */
+function storedJson(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  return plainCanonical(value) ?? canonicalJson(plain(value));
 }
 
 interface HashedFields {
@@ -87,11 +135,18 @@ export async function appendAudit(db: Kysely<Database>, at: Date, entries: Audit
   const run = async (trx: Kysely<Database>) => {
     const head = await lockChainHead(trx);
     let prev = head;
-    const rows: Omit<AuditRow, 'id'>[] = [];
+    const rows: AuditInsertRow[] = [];
+    const iso = at.toISOString();
     for (const e of list) {
-      const fields = fieldsOf(e);
-      const hash = auditHash(prev, fields);
-      rows.push({ ...fields, prev_hash: prev, hash });
+      // Each before/after is encoded once, canonically: that text is both hashed (inside the entry's body, exactly as
+      // auditBody would write it) and stored (jsonb keeps the content; the verifier re-encodes what it reads back).
+      const before = storedJson(e.before);
+      const after = storedJson(e.after);
+      const body =
+        `{"action":${JSON.stringify(e.action)},"actorId":${JSON.stringify(e.actorId ?? null)},"after":${after},"at":${JSON.stringify(iso)},"before":${before},` +
+        `"entity":${JSON.stringify(e.entity)},"entityId":${JSON.stringify(e.entityId ?? null)},"organisationId":${JSON.stringify(e.organisationId ?? null)}}`;
+      const hash = createHash('sha256').update(prev).update(body).digest('hex');
+      rows.push({ at, actor_id: e.actorId ?? null, action: e.action, entity: e.entity, entity_id: e.entityId ?? null, organisation_id: e.organisationId ?? null, before: before === 'null' ? null : before, after: after === 'null' ? null : after, prev_hash: prev, hash });
       prev = hash;
     }
     await insertAuditRows(trx, rows);
