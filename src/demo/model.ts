@@ -373,6 +373,8 @@ interface UnitState {
   noise: Float64Array;
   fresh: Float64Array;
   itemSeeds: Uint32Array;
+  /** Per item: this edition's noise term of the propensity, computed once (calibration answers each unit ~13 times). */
+  itemNoise: Float64Array;
 }
 
 /** Answers of one unit to the items of one dimension given the calibration shift. */
@@ -385,14 +387,25 @@ function answerDimension(seed: number, u: UnitState, plans: ItemPlan[], idx: num
     const p = plans[i]!;
     if (!isVisible(p.item, answers, visible)) continue;
     visible.add(p.item.code);
-    // Most of an answer's noise persists from year to year; about one answer in six is re-drawn.
-    const uN = u.fresh[i]! < 1 / 6 ? (u.noise[i]! * 7.31 + step * 0.618) % 1 : u.noise[i]!;
-    const y = z + shift - p.delta + 0.9 * logit(uN);
+    const y = z + shift - p.delta + u.itemNoise[i]!;
     answers[p.item.code] = answerFor(p.prepared, y, p.prepared.needsRng ? new Draws(u.itemSeeds[i]!) : null);
   }
   // A consistent questionnaire: no open data published means "not published" for the update question.
   if (answers['P3.01'] === false && 'P3.04' in answers) answers['P3.04'] = 'unpublished';
   return answers;
+}
+
+/** Option code → points of a choice item (the first option of a code, as itemPoints' own lookup), built once per item. */
+const optionPoints = new WeakMap<Item, Map<string, number>>();
+function pointsOf(item: Item, v: AnswerValue): number {
+  if (item.kind !== 'single_choice' && item.kind !== 'multi_choice') return itemPoints(item, v);
+  let m = optionPoints.get(item);
+  if (!m) {
+    m = new Map();
+    for (const o of item.options) if (!m.has(o.code)) m.set(o.code, o.points);
+    optionPoints.set(item, m);
+  }
+  return itemPoints(item, v, m);
 }
 
 /** Dimension score (0–100) of one unit from its answers, as the engine computes it (arithmetic, visible items). */
@@ -409,7 +422,7 @@ export function dimensionScore(d: Dimension, answers: Record<string, AnswerValue
         continue;
       }
       sw += item.weight ?? 1;
-      s += (item.weight ?? 1) * itemPoints(item, v);
+      s += (item.weight ?? 1) * pointsOf(item, v);
     }
     return sw > 0 ? s / sw : NaN;
   };
@@ -458,7 +471,7 @@ export function generateDemo(
   const sorted = [...orgs].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const steps = Math.max(...specs.map((s) => s.step)) + 1;
   const editions: DemoEditionData[] = [];
-  const units: UnitState[] = sorted.map((org) => ({ org, latent: latentFor(seed, org, steps), noise: new Float64Array(0), fresh: new Float64Array(0), itemSeeds: new Uint32Array(0) }));
+  const units: UnitState[] = sorted.map((org) => ({ org, latent: latentFor(seed, org, steps), noise: new Float64Array(0), fresh: new Float64Array(0), itemSeeds: new Uint32Array(0), itemNoise: new Float64Array(0) }));
 
   specs.forEach((spec, specIndex) => {
     const plans = itemPlans(seed, spec.framework);
@@ -466,11 +479,15 @@ export function generateDemo(
       u.noise = new Float64Array(plans.length);
       u.fresh = new Float64Array(plans.length);
       u.itemSeeds = new Uint32Array(plans.length);
+      u.itemNoise = new Float64Array(plans.length);
       plans.forEach((p, i) => {
         const h = hash32(`${seed}|${u.org.code}|${p.item.code}`);
         u.noise[i] = mulberryAt(h, 0);
         u.itemSeeds[i] = (h ^ 0x5bd1e995) >>> 0;
         u.fresh[i] = mulberryAt(h, 1 + spec.step);
+        // Most of an answer's noise persists from year to year; about one answer in six is re-drawn.
+        const uN = u.fresh[i]! < 1 / 6 ? (u.noise[i]! * 7.31 + spec.step * 0.618) % 1 : u.noise[i]!;
+        u.itemNoise[i] = 0.9 * logit(uN);
       });
     }
     const status = statuses(units, spec, spec.step);
@@ -488,7 +505,14 @@ export function generateDemo(
       for (const d of spec.framework.dimensions) {
         const target = spec.targets[level][d.code]!;
         const idx = dimIdx.get(d.code)!;
-        const mean = (shift: number) => members.reduce((s, u) => s + dimensionScore(d, answerDimension(seed, u, plans, idx, d.code, shift, spec.step)), 0) / Math.max(1, members.length);
+        // The last value is kept: the calibration record asks again for the shift the search ended on.
+        let last: { shift: number; mean: number } | null = null;
+        const mean = (shift: number) => {
+          if (last?.shift === shift) return last.mean;
+          const m = members.reduce((s, u) => s + dimensionScore(d, answerDimension(seed, u, plans, idx, d.code, shift, spec.step)), 0) / Math.max(1, members.length);
+          last = { shift, mean: m };
+          return m;
+        };
         // Illinois (regula falsi) on a bracket that holds every shift seen in practice; bisection steps if it stalls.
         let a = -5;
         let b = 5;
