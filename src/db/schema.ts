@@ -626,6 +626,17 @@ export interface DlScoreSheetVoidTable {
   declaration_id: string | null;
 }
 
+export interface DlApplicantApprovalTable {
+  user_id: string;
+  organisation_id: string;
+  status: 'pending' | 'approved' | 'rejected';
+  auto_trusted: Generated<boolean>;
+  reason: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
 export interface DlTierOverrideTable {
   id: string;
   /** Order of the changes (they apply one after another). */
@@ -690,6 +701,7 @@ export interface Database {
   dl_assignment: DlAssignmentTable;
   dl_score_sheet: DlScoreSheetTable;
   dl_score_sheet_void: DlScoreSheetVoidTable;
+  dl_applicant_approval: DlApplicantApprovalTable;
   dl_tier_override: DlTierOverrideTable;
   dl_contest_settings: DlContestSettingsTable;
 }

@@ -20,6 +20,12 @@ export const ConfigSchema = Type.Object({
   UPLOAD_MAX_MB: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'SMTP server; unset = mail goes to the outbox' })),
   MAIL_FROM: Type.String({ default: 'DG Readiness <no-reply@dga.local>' }),
+  DL_TRUSTED_EMAIL_DOMAINS: Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    default: 'go.th',
+    description: 'Digital Local sign-ups from these e-mail domains (and their subdomains; comma-separated, "*." allowed) are approved without DGA review; "none" = review every sign-up',
+  }),
   LOG_LEVEL: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')], { default: 'info' }),
 });
 

@@ -42,6 +42,11 @@ export const ERROR_CATALOGUE = {
     th: 'กรรมการรับงานได้ไม่พอ: ต้องมอบหมายกรรมการอีก {needed} ที่ แต่ภายใต้จำนวนสูงสุด {max} ผลงานต่อกรรมการ มอบหมายได้เพียง {possible} ที่ จึงไม่ได้มอบหมายใด ๆ กรุณาเพิ่มจำนวนสูงสุดหรือเพิ่มกรรมการ',
     en: 'Not enough judge capacity: {needed} more judge places are needed, but with at most {max} entries per judge only {possible} can be filled, so nothing was assigned. Raise the limit or add judges',
   },
+  DL_APPLICANT_NOT_APPROVED: {
+    status: 403,
+    th: 'บัญชีผู้สมัครของท่าน{stateTh} จึงยังส่งใบสมัครไม่ได้ ท่านยังเตรียมใบสมัครได้ตามปกติ ข้อมูลไม่มีการเปลี่ยนแปลง',
+    en: 'Your applicant account {stateEn}, so the entry cannot be submitted yet; you can still prepare it. Nothing was changed',
+  },
   DL_JUDGING_NOT_OPEN: { status: 409, th: 'ไม่อยู่ในช่วงการให้คะแนน ({fromTh} – {toTh})', en: 'Scoring is not open (judging runs {fromEn} – {toEn})' },
   NOMINATION_LOCKED: { status: 409, th: 'เปลี่ยนแปลงการเสนอชื่อไม่ได้แล้ว: {detailTh} ข้อมูลไม่มีการเปลี่ยนแปลง', en: 'The nomination can no longer be changed: {detailEn}; nothing was changed' },
   INTERNAL: { status: 500, th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' },

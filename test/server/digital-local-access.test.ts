@@ -119,6 +119,9 @@ describe('Digital Local access', () => {
     // Not confirmed: staff and the LAO are told why; nobody else learns that the entry exists.
     { method: 'GET', route: '/api/digital-local/entries/:id/feedback', url: () => `/api/digital-local/entries/${ids.entryA}/feedback`, allow: { admin: 409, reviewer: 409, applicantOwn: 409 } },
 
+    { method: 'GET', route: '/api/digital-local/applicants', url: () => '/api/digital-local/applicants?status=pending', allow: { admin: 200 } },
+    { method: 'GET', route: '/api/digital-local/applicants/me', url: () => '/api/digital-local/applicants/me', allow: { applicantOwn: 200, applicantOther: 200 } },
+    { method: 'POST', route: '/api/digital-local/applicants/:userId/decision', url: () => `/api/digital-local/applicants/${ids.j1}/decision`, payload: () => ({ decision: 'reject' }), allow: { admin: 400 } },
     { method: 'GET', route: '/api/digital-local/judges', url: () => '/api/digital-local/judges', allow: { admin: 200 } },
     { method: 'PUT', route: '/api/digital-local/judges/:judgeId/affiliations', url: () => `/api/digital-local/judges/${ids.j1}/affiliations`, payload: () => ({ affiliations: [{}] }), allow: { admin: 400 } },
     { method: 'GET', route: '/api/digital-local/judges/me', url: () => '/api/digital-local/judges/me', allow: { judgeAssigned: 200, judgeNotAssigned: 200 } },

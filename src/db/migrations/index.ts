@@ -21,6 +21,7 @@ import * as awardNominationEdits from './20261125_0621_award_nomination_edits.js
 import * as awardRecusals from './20261125_0710_award_recusals.js';
 import * as dlVoidedSheets from './20261125_0741_dl_voided_sheets.js';
 import * as dlDeclarationKind from './20261125_0742_dl_declaration_kind.js';
+import * as dlApplicantApproval from './20261125_0743_dl_applicant_approval.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261125_0710_award_recusals': awardRecusals,
   '20261125_0741_dl_voided_sheets': dlVoidedSheets,
   '20261125_0742_dl_declaration_kind': dlDeclarationKind,
+  '20261125_0743_dl_applicant_approval': dlApplicantApproval,
 };

@@ -25,6 +25,7 @@ import {
   uploadAttachment,
   withdrawEntry,
 } from '../services/digital-local.js';
+import { decideApplicant, listApplicants, myApproval } from '../services/digital-local-applicants.js';
 import { digitalLocalJudgingRoutes } from './digital-local-judging.js';
 
 const Id = Type.String({ maxLength: 64 });
@@ -159,6 +160,26 @@ export async function digitalLocalRoutes(app: AppInstance, ctx: AppContext): Pro
       const r = await createEntry(ctx, currentUser(request), request.params.year, request.body ?? {});
       return reply.status(r.created ? 201 : 200).send(r.entry);
     },
+  );
+
+  // ----- DGA's approval of applicant accounts made through the public sign-up
+
+  app.get(
+    '/api/digital-local/applicants',
+    { config: { roles: ['admin'] }, schema: { querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])) }) } },
+    async (request) => listApplicants(ctx, request.query),
+  );
+  app.get('/api/digital-local/applicants/me', { config: { roles: ['lao_applicant'] } }, async (request) => myApproval(ctx, currentUser(request)));
+  app.post(
+    '/api/digital-local/applicants/:userId/decision',
+    {
+      config: { roles: ['admin'] },
+      schema: {
+        params: Type.Object({ userId: Id }),
+        body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => decideApplicant(ctx, currentUser(request), request.params.userId, request.body),
   );
 
   app.get('/api/digital-local/entries/:id', { schema: { params: IdParams } }, async (request) => getEntry(ctx, currentUser(request), request.params.id));

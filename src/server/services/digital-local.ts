@@ -45,6 +45,7 @@ import {
 } from '../repositories/digital-local.js';
 import { assignedJudgeIds, countSheets, deleteUnscoredAssignments } from '../repositories/digital-local-judging.js';
 import { appendAudit } from './audit.js';
+import { assertApprovedApplicant, isTrustedEmail, trustedDomains } from './digital-local-applicants.js';
 import { randomToken, sha256Hex } from './auth.js';
 import { INVITATION_TTL_DAYS, invitationLink } from './invitations.js';
 import { sendMail } from './mail.js';
@@ -280,7 +281,7 @@ export async function saveContest(ctx: AppContext, actor: SessionUser, year: num
 
 const SIGNUP_WINDOW_MS = 60_000;
 
-function signupMail(link: string, lao: LaoRow, expiresAt: Date, existing: boolean): { subject: string; text: string } {
+function signupMail(link: string, lao: LaoRow, expiresAt: Date, existing: boolean, reviewed: boolean): { subject: string; text: string } {
   const subject = 'สมัครเข้าร่วมรางวัลท้องถิ่นดิจิทัล · Digital Local contest sign-up';
   const footer = ['', 'หากท่านไม่ได้ขอรับอีเมลนี้ โปรดละเว้น · If you did not ask for this message, you can ignore it.', '', 'สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) · Digital Government Development Agency'];
   if (existing) {
@@ -299,6 +300,7 @@ function signupMail(link: string, lao: LaoRow, expiresAt: Date, existing: boolea
     text: [
       `ยืนยันการสมัครบัญชีผู้สมัครรางวัลท้องถิ่นดิจิทัลของ${lao.name_th}`,
       `กรุณาเปิดลิงก์ด้านล่างเพื่อตั้งรหัสผ่าน ลิงก์นี้ใช้ได้ครั้งเดียวและหมดอายุ ${dateTh(expiresAt)}`,
+      ...(reviewed ? ['อีเมลนี้ไม่ใช่อีเมลหน่วยงานราชการ (เช่น .go.th) สพร. จะตรวจสอบบัญชีก่อน ระหว่างนั้นท่านเตรียมใบสมัครได้ แต่จะส่งได้เมื่อได้รับการอนุมัติแล้ว'] : []),
       '',
       link,
       '',
@@ -306,6 +308,7 @@ function signupMail(link: string, lao: LaoRow, expiresAt: Date, existing: boolea
       '',
       `Confirm the Digital Local applicant account for ${lao.name_en ?? lao.name_th}.`,
       `Open the link below to set your password. It works once and expires on ${dateEn(expiresAt)}.`,
+      ...(reviewed ? ['This is not an official government address (such as .go.th): DGA reviews the account first. Meanwhile you can prepare your entry; you can submit it once the account is approved.'] : []),
       '',
       link,
       ...footer,
@@ -334,7 +337,7 @@ export async function requestSignup(ctx: AppContext, input: { email: string; org
   }
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_DAYS * 86400_000);
   if (await emailExists(ctx.db, email)) {
-    const mail = signupMail('', lao, expiresAt, true);
+    const mail = signupMail('', lao, expiresAt, true, false);
     await sendMail(ctx, { to: email, subject: mail.subject, text: mail.text, kind: 'dl-signup' });
     return { sent: true };
   }
@@ -344,7 +347,7 @@ export async function requestSignup(ctx: AppContext, input: { email: string; org
     await insertSignupInvitation(trx, { id, token_hash: sha256Hex(token), email, organisation_id: lao.id, created_at: now, expires_at: expiresAt });
     await appendAudit(trx, now, { actorId: null, action: 'dl.signup.request', entity: 'invitation', entityId: id, organisationId: lao.id, after: { email, role: 'lao_applicant', organisationId: lao.id, ip: input.ip, expiresAt: expiresAt.toISOString() } });
   });
-  const mail = signupMail(invitationLink(ctx, token), lao, expiresAt, false);
+  const mail = signupMail(invitationLink(ctx, token), lao, expiresAt, false, !isTrustedEmail(email, trustedDomains(ctx.config)));
   await sendMail(ctx, { to: email, subject: mail.subject, text: mail.text, kind: 'dl-signup' });
   return { sent: true };
 }
@@ -568,6 +571,7 @@ export async function submitEntry(ctx: AppContext, user: SessionUser, id: string
     const lao = await findLao(trx, e.organisation_id);
     const refused = lao ? eligibilityError(lao, config) : null;
     if (refused) throw refused;
+    await assertApprovedApplicant(trx, user);
     const missing = incompleteness(config, e);
     if (missing.length > 0) throw new AppError('DL_ENTRY_INCOMPLETE', { detailTh: missing.map((m) => m.th).join('; '), detailEn: missing.map((m) => m.en).join('; ') }, missing);
     await setEntrySubmitted(trx, id, user.id, now);

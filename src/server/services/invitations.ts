@@ -6,6 +6,7 @@ import { claimInvitation, findInvitationByTokenHash, insertInvitation, listInvit
 import { findOrganisation } from '../repositories/organisations.js';
 import { emailExists, findUserById, insertUser } from '../repositories/users.js';
 import { appendAudit } from './audit.js';
+import { mailAdminsPendingSignup, recordSignupApproval } from './digital-local-applicants.js';
 import { createSession, presentSessionUser, randomToken, sha256Hex, type NewSession } from './auth.js';
 import { sendMail } from './mail.js';
 import { hashPassword, PASSWORD_MIN_LENGTH } from './passwords.js';
@@ -117,10 +118,15 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: { 
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   const userId = ctx.ids.uuid();
+  let signupStatus: string | null = null;
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await insertUser(trx, { id: userId, email: inv.email, display_name: input.displayName.trim(), password_hash: passwordHash, role: inv.role, organisation_id: inv.organisation_id, created_at: now });
       if (!(await claimInvitation(trx, inv.id, now, userId))) throw new AppError('INVITATION_INVALID');
+      // A Digital Local sign-up (nobody invited it) proves only the e-mail address: DGA approves the account.
+      if (inv.role === 'lao_applicant' && inv.invited_by === null && inv.organisation_id) {
+        signupStatus = await recordSignupApproval(trx, ctx.config, { userId, organisationId: inv.organisation_id, email: inv.email, now });
+      }
       await appendAudit(trx, now, [
         { actorId: userId, action: 'invitation.accept', entity: 'invitation', entityId: inv.id, organisationId: inv.organisation_id },
         { actorId: userId, action: 'user.create', entity: 'user', entityId: userId, organisationId: inv.organisation_id, after: { email: inv.email, displayName: input.displayName.trim(), role: inv.role, organisationId: inv.organisation_id } },
@@ -131,6 +137,7 @@ export async function acceptInvitation(ctx: AppContext, token: string, input: { 
     if ((err as { code?: string }).code === '23505') throw new AppError('INVITATION_INVALID');
     throw err;
   }
+  if (signupStatus === 'pending') await mailAdminsPendingSignup(ctx, userId);
   const session = await createSession(ctx, userId);
   const user = await findUserById(ctx.db, userId);
   return { user: presentSessionUser(user!), session };

@@ -16,8 +16,9 @@ const SetupForm = lazy(() => import('./SetupForm'));
 const EntriesTab = lazy(() => import('./EntriesTab'));
 const AssignmentsTab = lazy(() => import('./AssignmentsTab'));
 const CommitteeTab = lazy(() => import('./CommitteeTab'));
+const ApplicantsTab = lazy(() => import('./ApplicantsTab'));
 
-const TABS = ['setup', 'entries', 'judges', 'committee'] as const;
+const TABS = ['setup', 'entries', 'applicants', 'judges', 'committee'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function AdminPage() {
@@ -136,6 +137,7 @@ function ContestAdmin({ year, tab }: { year: string; tab: Tab }) {
           <Box mt="lg">
             {tab === 'setup' ? <SetupForm year={contest.year} initial={contest.config} version={contest.version} key={contest.version} /> : null}
             {tab === 'entries' ? <EntriesTab contest={contest} /> : null}
+            {tab === 'applicants' ? <ApplicantsTab /> : null}
             {tab === 'judges' ? <AssignmentsTab contest={contest} /> : null}
             {tab === 'committee' ? <CommitteeTab contest={contest} /> : null}
           </Box>

@@ -174,6 +174,10 @@ function EntryEditor({ contest, entry: initialEntry }: { contest: Contest; entry
     ...config.rubric.criteria.filter((c) => !(v.sections[c.code] ?? '').trim()).map((c) => pickText(c.name, en)),
   ];
 
+  // DGA approves accounts made through the public sign-up before they may submit (they can prepare meanwhile).
+  const approval = useQuery({ queryKey: ['dl', 'my-approval'], queryFn: dlApi.myApproval, enabled: editable });
+  const approved = approval.data?.status !== 'pending' && approval.data?.status !== 'rejected';
+
   const submit = useMutation({
     mutationFn: async () => {
       // The version is read after the flush: the save it waited for has moved it on.
@@ -227,6 +231,11 @@ function EntryEditor({ contest, entry: initialEntry }: { contest: Contest; entry
       {entry.status === 'withdrawn' ? (
         <Alert color="gray" variant="light">
           {t('entry.withdrawnAt', { date: f.dateTime(entry.withdrawnAt) })}
+        </Alert>
+      ) : null}
+      {editable && approval.data && !approved ? (
+        <Alert color={approval.data.status === 'rejected' ? 'red' : 'orange'} variant="light" title={t(`approval.${approval.data.status}Title`)} data-testid="approval-status">
+          {approval.data.status === 'rejected' ? t('approval.rejectedBody', { reason: approval.data.reason ?? '' }) : t('approval.pendingBody')}
         </Alert>
       ) : null}
       {entry.status === 'draft' && contest.phase !== 'entries_open' ? (
@@ -295,7 +304,11 @@ function EntryEditor({ contest, entry: initialEntry }: { contest: Contest; entry
                   {t('entry.withdraw')}
                 </Button>
               ) : null}
-              {editable ? <Button onClick={() => setCheckOpen(true)}>{t('entry.submit')}</Button> : null}
+              {editable ? (
+                <Button onClick={() => setCheckOpen(true)} disabled={!approved}>
+                  {t('entry.submit')}
+                </Button>
+              ) : null}
             </Group>
           </Group>
         </Paper>

@@ -214,6 +214,23 @@ export interface DeclarationCandidates {
   items: { id: string; code: string; nameTh: string; nameEn: string | null; laoType: string; provinceCode: string | null; provinceNameTh: string | null; provinceNameEn: string | null; entryStatus: 'draft' | 'submitted' }[];
 }
 
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
+
+/** An applicant account made through the public sign-up, as DGA's approval queue shows it. */
+export interface Applicant {
+  userId: string;
+  email: string;
+  displayName: string;
+  active: boolean;
+  organisation: { id: string; code: string; nameTh: string; nameEn: string | null; provinceCode: string | null; provinceNameTh: string | null; provinceNameEn: string | null };
+  status: ApprovalStatus;
+  autoTrusted: boolean;
+  reason: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+  decidedByName: string | null;
+}
+
 export interface AutoAssignAnswer {
   added: number;
   total: number;
@@ -350,7 +367,12 @@ export const dlApi = {
     api.get<DeclarationCandidates>(`${BASE}/judging/${enc(String(year))}/declaration-candidates`, { q: q || undefined }),
   undeclare: (id: string) => api.del<void>(`${BASE}/judges/me/declarations/${enc(id)}`),
 
+  /** The caller's own standing with DGA (accounts an admin invited need no approval). */
+  myApproval: () => api.get<{ status: ApprovalStatus; reviewRequired: boolean; reason: string | null; decidedAt: string | null }>(`${BASE}/applicants/me`),
+
   // admin
+  applicants: (status?: ApprovalStatus) => api.get<{ pending: number; items: Applicant[] }>(`${BASE}/applicants`, { status }),
+  decideApplicant: (userId: string, decision: 'approve' | 'reject', reason: string | null) => api.post<Applicant>(`${BASE}/applicants/${enc(userId)}/decision`, { decision, reason }),
   judges: () => api.get<{ items: JudgeRef[] }>(`${BASE}/judges`),
   setAffiliations: (judgeId: string, affiliations: Affiliation[]) =>
     request<JudgeRef & { released: { contestYear: number; entryId: string }[] }>('PUT', `${BASE}/judges/${enc(judgeId)}/affiliations`, { body: { affiliations } }),
