@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJson, ENGINE_VERSION, fingerprint, scoreEdition, type UnitInput } from '../../src/engine/index.js';
+import { CanonicalSink, writeCanonical } from '../../src/engine/fingerprint.js';
 import { miniFramework, t, unit, yesNo } from './scoring-helpers.js';
 
 describe('fingerprint', () => {
@@ -40,5 +41,24 @@ describe('fingerprint', () => {
       '{"answers":[true,"บันทึก \\"ไทย\\""],"attributes":{"level":"department","serves_public":true},"evidenceAccepted":null,' +
       '"id":"หน่วย-1","name":{"en":"Example \\"Dept\\"","th":"กรมตัวอย่าง"}}]}';
     expect(fingerprint(f, [u])).toBe('sha256:' + bytesToHex(sha256(new TextEncoder().encode(json))));
+  });
+  it('writes numbers and canonical JSON straight into the hash exactly as the text it replaces', () => {
+    const viaText = (text: string): string => {
+      const sink = new CanonicalSink();
+      sink.text(text);
+      return sink.digest();
+    };
+    const numbers = [0, -0, 7, -7, 10, 99, 100, 1234567890, -987654321, 2 ** 31, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 53, 1e21, 0.1, -2.5, 1e-7, NaN, Infinity];
+    for (const x of numbers) {
+      const sink = new CanonicalSink();
+      sink.number(x);
+      expect(sink.digest(), String(x)).toBe(viaText(canonicalJson(x)));
+    }
+    const odd = { b: [1, -0, null, undefined, 'ไทย "q"\n', { z: 1, a: undefined, m: [true, false] }], a: 2.5, c: NaN, d: () => 1 };
+    for (const value of [fw, odd, [], {}, 'x', null]) {
+      const sink = new CanonicalSink();
+      writeCanonical(sink, value);
+      expect(sink.digest()).toBe(viaText(canonicalJson(value)));
+    }
   });
 });
