@@ -53,3 +53,16 @@ export async function listInvitations(db: Kysely<Database>, limit = 1000): Promi
     .limit(limit)
     .execute() as Promise<InvitationRow[]>;
 }
+
+/**
+ * Deletes invitations (admin invitations and Digital Local sign-up links alike) used or expired before `before`: their
+ * token can no longer be redeemed, and public sign-up requests would otherwise pile up. The audit log keeps who was
+ * invited and when.
+ */
+export async function purgeOldInvitations(db: Kysely<Database>, before: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('invitation')
+    .where((eb) => eb.or([eb('used_at', '<', before), eb.and([eb('used_at', 'is', null), eb('expires_at', '<', before)])]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

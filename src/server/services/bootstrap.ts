@@ -6,6 +6,7 @@ import type { DB } from '../../db/database.js';
 import { importReferenceData, type ReferenceCounts } from '../../db/reference/import.js';
 import { countAdmins, insertUser } from '../repositories/users.js';
 import { purgeOldAttempts } from '../repositories/login-attempts.js';
+import { purgeOldInvitations } from '../repositories/invitations.js';
 import { lockFirstAdminCreation } from '../repositories/locks.js';
 import { analyseOrganisations } from '../repositories/organisations.js';
 import { deleteExpiredSessions } from '../repositories/users.js';
@@ -55,11 +56,18 @@ export async function bootstrap(deps: BootstrapDeps): Promise<BootstrapResult> {
   return { reference, adminCreated };
 }
 
-/** Drops expired sessions and login-attempt windows older than an hour; at start and on the hourly job pass. */
-export async function purgeExpired(db: BootstrapDeps['db'], now: Date): Promise<{ sessions: number; attempts: number }> {
+/** How long a used or expired invitation (or Digital Local sign-up link) stays listed for the admins before it is purged. */
+export const INVITATION_RETENTION_DAYS = 30;
+
+/**
+ * Drops expired sessions, login-attempt windows older than an hour, and invitations and sign-up links used or expired
+ * more than INVITATION_RETENTION_DAYS ago; at start and on the hourly job pass.
+ */
+export async function purgeExpired(db: BootstrapDeps['db'], now: Date): Promise<{ sessions: number; attempts: number; invitations: number }> {
   const sessions = await deleteExpiredSessions(db, now);
   const attempts = await purgeOldAttempts(db, new Date(now.getTime() - 3600_000));
-  return { sessions, attempts };
+  const invitations = await purgeOldInvitations(db, new Date(now.getTime() - INVITATION_RETENTION_DAYS * 86400_000));
+  return { sessions, attempts, invitations };
 }
 
 async function createFirstAdmin(deps: BootstrapDeps, clock: Clock, print: (text: string) => void): Promise<boolean> {

@@ -43,9 +43,9 @@ export async function startJobQueue(connectionString: string, ctx: JobContext, l
     // Correction deadlines: expire overdue send-backs and remind agencies 48 hours before.
     const corrections = await runCorrectionReminders(ctx, ctx.clock.now());
     if (corrections.expired > 0 || corrections.reminded > 0) log.info({ corrections }, 'correction deadlines processed');
-    // Expired sessions and old login-attempt windows, otherwise removed only when a server starts.
+    // Expired sessions, old login-attempt windows and spent invitations / sign-up links, otherwise removed only when a server starts.
     const purged = await purgeExpired(ctx.db, ctx.clock.now());
-    if (purged.sessions > 0 || purged.attempts > 0) log.info({ purged }, 'expired sessions and login attempts purged');
+    if (purged.sessions > 0 || purged.attempts > 0 || purged.invitations > 0) log.info({ purged }, 'expired sessions, login attempts and invitations purged');
   });
   let timer: NodeJS.Timeout | null = null;
   const queueHourly = () => {
