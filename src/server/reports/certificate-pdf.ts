@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { FONT_DIR } from './scorecard-pdf.js';
 import { writeWrapped } from './thai-text.js';
+import { useExactToUnicode } from './pdf-unicode.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -60,6 +61,7 @@ export function drawCertificate(doc: Doc, m: CertificateModel): void {
   const f = loadFonts();
   doc.registerFont('regular', f.regular);
   doc.registerFont('bold', f.bold);
+  useExactToUnicode(doc, 'regular');
   doc.rect(PAGE.m / 2, PAGE.m / 2, PAGE.w - PAGE.m, PAGE.h - PAGE.m).lineWidth(3).strokeColor(C.gold).stroke();
   doc.rect(PAGE.m / 2 + 6, PAGE.m / 2 + 6, PAGE.w - PAGE.m - 12, PAGE.h - PAGE.m - 12).lineWidth(0.8).strokeColor(C.gold).stroke();
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { ScorecardModel } from '../services/scorecard.js';
 import { measure, wrapLines, writeWrapped } from './thai-text.js';
+import { useExactToUnicode } from './pdf-unicode.js';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -125,6 +126,7 @@ export function drawScorecard(doc: Doc, m: ScorecardModel): void {
   const f = loadFonts();
   doc.registerFont('regular', f.regular);
   doc.registerFont('bold', f.bold);
+  useExactToUnicode(doc, 'regular');
   const W = PAGE.w - 2 * PAGE.m;
   let y = PAGE.m;
 
