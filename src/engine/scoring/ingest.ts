@@ -44,8 +44,8 @@ interface ItemSpec {
    * and goalposts (when `goalposts`).
    */
   num: Float64Array;
-  /** Choice items: option code → option index. */
-  options: Map<string, number> | null;
+  /** Choice items: option code → option index (empty for other kinds). */
+  options: Map<string, number>;
   optionPoints: Float64Array;
   /** JSON of each option code, as UTF-8 bytes. */
   optionJson: Uint8Array[];
@@ -70,51 +70,45 @@ const TRUE_BYTES = enc.encode('true');
 const FALSE_BYTES = enc.encode('false');
 
 function itemSpec(cf: CompiledFramework, item: Item): ItemSpec {
-  const spec: ItemSpec = {
-    item,
-    kind: KIND_CODE[item.kind],
-    num: Float64Array.of(1, 0, 1, 1, -Infinity, Infinity, 0, 1),
-    options: null,
-    optionPoints: new Float64Array(0),
-    optionJson: [],
-    optionRank: new Int32Array(0),
-    noneIndex: -1,
-    count: false,
-    integer: false,
-    goalposts: false,
-    pointMap: cf.optionPoints.get(item.code),
-  };
+  // Every field gets its final value in the literal (no field changes from null or [] to a Map or a filled array
+  // afterwards): such a change alters the objects' hidden class and de-optimised the code reading them.
+  const pointMap = cf.optionPoints.get(item.code);
+  const choice = item.kind === 'single_choice' || item.kind === 'multi_choice';
+  const codes = choice ? item.options.map((o) => o.code) : [];
+  const sorted = [...codes].sort();
+  const num = Float64Array.of(1, 0, 1, 1, -Infinity, Infinity, 0, 1);
   if (item.kind === 'yes_no') {
-    spec.num[N_YES] = item.points?.yes ?? 1;
-    spec.num[N_NO] = item.points?.no ?? 0;
-  }
-  if (item.kind === 'single_choice' || item.kind === 'multi_choice') {
-    const codes = item.options.map((o) => o.code);
-    spec.options = new Map(codes.map((c, i) => [c, i]));
-    // Points exactly as itemPoints reads them, from compileFramework's map.
-    spec.optionPoints = Float64Array.from(codes, (c) => spec.pointMap!.get(c)!);
-    spec.optionJson = codes.map((c) => enc.encode(JSON.stringify(c)));
-    const sorted = [...codes].sort();
-    spec.optionRank = Int32Array.from(codes, (c) => sorted.indexOf(c));
-    spec.noneIndex = codes.indexOf('none');
+    num[N_YES] = item.points?.yes ?? 1;
+    num[N_NO] = item.points?.no ?? 0;
   }
   if (item.kind === 'number') {
     // As answerProblem: a bound applies only when it is a finite number.
-    if (Number.isFinite(item.min)) spec.num[N_MIN] = item.min!;
-    if (Number.isFinite(item.max)) spec.num[N_MAX] = item.max!;
-    spec.integer = !!item.integer;
+    if (Number.isFinite(item.min)) num[N_MIN] = item.min!;
+    if (Number.isFinite(item.max)) num[N_MAX] = item.max!;
     if (item.scoring.type === 'goalposts') {
-      spec.goalposts = true;
-      spec.num[N_LOW] = item.scoring.low;
-      spec.num[N_HIGH] = item.scoring.high;
+      num[N_LOW] = item.scoring.low;
+      num[N_HIGH] = item.scoring.high;
     }
   }
   if (item.kind === 'multi_choice') {
-    spec.count = item.scoring === 'count';
-    spec.num[N_COUNT_FOR_FULL] = item.countForFull ?? item.options.filter((o) => o.code !== 'none').length;
-    spec.num[N_CAP] = item.cap ?? 1;
+    num[N_COUNT_FOR_FULL] = item.countForFull ?? item.options.filter((o) => o.code !== 'none').length;
+    num[N_CAP] = item.cap ?? 1;
   }
-  return spec;
+  return {
+    item,
+    kind: KIND_CODE[item.kind],
+    num,
+    options: new Map(codes.map((c, i) => [c, i])),
+    // Points exactly as itemPoints reads them, from compileFramework's map.
+    optionPoints: Float64Array.from(codes, (c) => pointMap!.get(c)!),
+    optionJson: codes.map((c) => enc.encode(JSON.stringify(c))),
+    optionRank: Int32Array.from(codes, (c) => sorted.indexOf(c)),
+    noneIndex: codes.indexOf('none'),
+    count: item.kind === 'multi_choice' && item.scoring === 'count',
+    integer: item.kind === 'number' && !!item.integer,
+    goalposts: item.kind === 'number' && item.scoring.type === 'goalposts',
+    pointMap,
+  };
 }
 
 export interface Ingested {
@@ -290,7 +284,7 @@ function readAnswer(st: IngestState, s: ItemSpec, k: number, v: AnswerValue): bo
       break;
     case K_SINGLE:
       if (typeof v === 'string') {
-        const o = s.options!.get(v);
+        const o = s.options.get(v);
         if (o !== undefined) {
           pts[k] = s.optionPoints[o]!;
           out.bytes(s.optionJson[o]!);
@@ -435,7 +429,7 @@ function multiChoice(s: ItemSpec, v: readonly unknown[], chosen: Int32Array): bo
   for (let i = 0; i < len; i++) {
     const c = v[i];
     if (typeof c !== 'string') return false;
-    const o = s.options!.get(c);
+    const o = s.options.get(c);
     if (o === undefined || o === s.noneIndex) return false;
     for (let l = 0; l < i; l++) if (chosen[l] === o) return false;
     chosen[i] = o;

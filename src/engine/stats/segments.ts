@@ -81,26 +81,7 @@ export function segmentTable(fw: Framework, attributes: readonly UnitResult['att
   const members = new Int32Array(n);
   const sc: SegmentContext = { fw, D, S, overall, dims, stageIndex, scale, members, scratch: new Float64Array(n) };
   for (const key of segmentKeys(fw)) {
-    const ids = new Map<string, number>();
-    const names: string[] = [];
-    for (let u = 0; u < n; u++) {
-      const g = groupValue(attributes[u]!, key);
-      if (g === null) {
-        groupOf[u] = -1;
-        continue;
-      }
-      let id = ids.get(g);
-      if (id === undefined) {
-        ids.set(g, (id = names.length));
-        names.push(g);
-      }
-      groupOf[u] = id;
-    }
-    const start = new Int32Array(names.length + 1);
-    for (let u = 0; u < n; u++) if (groupOf[u]! >= 0) start[groupOf[u]! + 1]!++;
-    for (let g = 0; g < names.length; g++) start[g + 1]! += start[g]!;
-    const fill = start.slice(0, names.length);
-    for (let u = 0; u < n; u++) if (groupOf[u]! >= 0) members[fill[groupOf[u]!]!++] = u;
+    const { ids, names, start } = groupMembers(attributes, key, groupOf, members);
     for (const value of [...names].sort()) {
       const g = ids.get(value)!;
       out.push(segmentRow(sc, key, value, start[g]!, start[g + 1]! - start[g]!));
@@ -147,4 +128,34 @@ function segmentRow(sc: SegmentContext, key: PeerGroupKey, value: string, from: 
   }
   const stages: StageCount[] = fw.stages.map((s, i) => ({ code: s.code, count: counts[i]!, percent: size ? (100 * counts[i]!) / size : 0 }));
   return { key, value, n: size, overall: overallSummary, dimensions, stages };
+}
+
+/**
+ * The groups of `key` in order of first appearance, with their members contiguous in `members` (a counting sort that
+ * keeps unit order): group g holds members[start[g]] … members[start[g + 1] − 1]. A function of its own so that
+ * segmentTable, a thin loop over keys and segments, is not compiled on the stack around these loops over units.
+ */
+function groupMembers(attributes: readonly UnitResult['attributes'][], key: PeerGroupKey, groupOf: Int32Array, members: Int32Array): { ids: Map<string, number>; names: string[]; start: Int32Array } {
+  const n = attributes.length;
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  for (let u = 0; u < n; u++) {
+    const g = groupValue(attributes[u]!, key);
+    if (g === null) {
+      groupOf[u] = -1;
+      continue;
+    }
+    let id = ids.get(g);
+    if (id === undefined) {
+      ids.set(g, (id = names.length));
+      names.push(g);
+    }
+    groupOf[u] = id;
+  }
+  const start = new Int32Array(names.length + 1);
+  for (let u = 0; u < n; u++) if (groupOf[u]! >= 0) start[groupOf[u]! + 1]!++;
+  for (let g = 0; g < names.length; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, names.length);
+  for (let u = 0; u < n; u++) if (groupOf[u]! >= 0) members[fill[groupOf[u]!]!++] = u;
+  return { ids, names, start };
 }
