@@ -1,5 +1,5 @@
 // SQL for the Digital Government Awards: award-set versions, category decisions, nominations, judges, scores, certificates.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AwardCertificateTable, Database } from '../../db/schema.js';
 
 const j = (v: unknown): string => JSON.stringify(v);
@@ -149,10 +149,15 @@ export async function snapshotUnitBodies(db: Kysely<Database>, snapshotId: strin
     .execute();
 }
 
-/** Only the unit results of a snapshot (the previous edition, for improvement). */
-export async function snapshotUnitResults(db: Kysely<Database>, snapshotId: string): Promise<unknown[]> {
-  const rows = await db.selectFrom('result_unit').select('result').where('snapshot_id', '=', snapshotId).orderBy('organisation_id').execute();
-  return rows.map((r) => r.result);
+/**
+ * Each unit's id, overall and dimension scores in a snapshot (the previous edition, for improvement): all the awards
+ * read of it. Picked out in PostgreSQL, so the ~20 kB result with item detail per unit is not sent and parsed.
+ */
+export async function snapshotUnitScores(db: Kysely<Database>, snapshotId: string): Promise<{ id: string; overall: number | null; dimensions: Record<string, number | null> }[]> {
+  const r = await sql<{ s: { id: string; overall: number | null; dimensions: Record<string, number | null> } }>`
+    SELECT jsonb_build_object('id', result->'id', 'overall', result->'overall', 'dimensions', result->'dimensions') AS s
+      FROM result_unit WHERE snapshot_id = ${snapshotId} ORDER BY organisation_id`.execute(db);
+  return r.rows.map((x) => x.s);
 }
 
 export interface AwardOrgRow {

@@ -51,7 +51,7 @@ import {
   provinceNames,
   snapshotPopulation,
   snapshotUnitBodies,
-  snapshotUnitResults,
+  snapshotUnitScores,
   updateDecisionRecord,
   upsertDecision,
   userNames,
@@ -186,7 +186,7 @@ export async function awardInputs(db: Db, e: EditionRow, fw: Framework) {
   const snapshot = (await findSnapshot(db, snapshotId, true))!;
   const bodies = await snapshotUnitBodies(db, snapshotId);
   const prev = await previousOfficialSnapshot(db, e.year_be);
-  const prevResults = prev ? ((await snapshotUnitResults(db, prev.snapshot_id)) as EditionResult['units']) : undefined;
+  const prevResults = prev ? ((await snapshotUnitScores(db, prev.snapshot_id)) as EditionResult['units']) : undefined;
   const prevFingerprint = prev ? ((await findSnapshot(db, prev.snapshot_id, false))?.fingerprint ?? null) : null;
   const result = { ...(snapshot.summary as Omit<EditionResult, 'units'>), units: bodies.map((b) => b.result as UnitResult) } as EditionResult;
   const previous = prevResults ? ({ units: prevResults } as EditionResult) : undefined;
