@@ -325,4 +325,32 @@ describe('Digital Local', () => {
     expect((await judge2.get<{ declarations: unknown[] }>('/api/digital-local/judges/me')).declarations).toEqual([]);
     await h.screenshot(page, 'dl-judge-declarations-th');
   });
+
+  it('an admin works the sign-up approval queue: rejects with a reason, then approves', async () => {
+    const userId = await addUser('somying@gmail.com', 'สมหญิง สมัครเอง', 'lao_applicant', laoId);
+    await h.database.db.insertInto('dl_applicant_approval').values({ user_id: userId, organisation_id: laoId, status: 'pending', auto_trusted: false, reason: null, requested_at: new Date(), decided_by: null, decided_at: null }).execute();
+    const page = await h.newPage();
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.goto(`/digital-local/admin/${YEAR}/applicants`);
+    const queue = page.getByTestId('applicants');
+    const row = queue.locator('[data-applicant="somying@gmail.com"]');
+    await row.getByText('รอการอนุมัติ', { exact: true }).waitFor();
+    await queue.getByText('รอการอนุมัติ (1)').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await row.getByRole('button', { name: 'ไม่อนุมัติ somying@gmail.com' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ไม่อนุมัติ somying@gmail.com' });
+    expect(await dialog.getByRole('button', { name: 'ไม่อนุมัติและแจ้งผู้สมัคร' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('เหตุผล').fill('ไม่พบชื่อในทำเนียบบุคลากรของเทศบาล');
+    await dialog.getByRole('button', { name: 'ไม่อนุมัติและแจ้งผู้สมัคร' }).click();
+    await queue.getByText('ไม่มีผู้สมัครรอการอนุมัติ').waitFor();
+    await queue.getByText('ไม่อนุมัติ', { exact: true }).first().click();
+    await row.getByText('ไม่พบชื่อในทำเนียบบุคลากรของเทศบาล').waitFor();
+    await h.screenshot(page, 'dl-applicants-th');
+    await row.getByRole('button', { name: 'อนุมัติ somying@gmail.com' }).click();
+    await queue.getByText('ไม่มีผู้สมัครในรายการนี้').waitFor();
+    const stored = await h.database.db.selectFrom('dl_applicant_approval').select(['status', 'reason']).where('user_id', '=', userId).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'approved', reason: null });
+    const mails = await h.database.db.selectFrom('outbox').select('kind').where('to_address', '=', 'somying@gmail.com').orderBy('created_at').execute();
+    expect(mails.map((m) => m.kind)).toEqual(['dl-applicant-rejected', 'dl-applicant-approved']);
+  });
 });

@@ -100,7 +100,6 @@ export default function ApplicantsTab() {
                       {a.status !== 'approved' ? (
                         <Button
                           size="xs"
-                          color="green"
                           onClick={() => decide.mutate({ userId: a.userId, decision: 'approve', reason: null })}
                           loading={decide.isPending && decide.variables?.userId === a.userId && decide.variables.decision === 'approve'}
                           aria-label={t('applicants.approveLabel', { email: a.email })}
