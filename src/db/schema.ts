@@ -480,6 +480,8 @@ export interface AwardCertificateTable {
   group_key: string;
   recipient_key: string;
   organisation_id: string | null;
+  /** The winning ministry of a ministry-level award (then organisation_id is null). */
+  ministry_code: string | null;
   nomination_id: string | null;
   recipient_th: string;
   recipient_en: string;

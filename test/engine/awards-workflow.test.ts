@@ -178,6 +178,14 @@ describe('roll-ups', () => {
     expect(rollUpAwards([{ categoryId: 'x', group: 'g', unitId: 'ghost' }], pop).unknownUnits).toEqual(['ghost']);
   });
 
+  it('counts an award to a ministry roll-up unit as the ministry\'s award, not as one of its agencies', () => {
+    const ministry = { id: 'ministry:MOF', peer: { level: 'ministry', servesPublic: false, ministry: 'MOF', province: null, orgType: null } };
+    const r2 = rollUpAwards([...awards, { categoryId: 'ministry_award', group: 'ministry', unitId: 'ministry:MOF' }], [...pop, ministry]);
+    expect(r2.byMinistry.find((m) => m.ministry === 'MOF')).toEqual({ ministry: 'MOF', units: 3, winningUnits: 2, awards: 4 });
+    expect(r2.totalAwards).toBe(6);
+    expect(r2.unknownUnits).toEqual([]);
+  });
+
   it('builds ministry roll-up units that can compete in the ministry peer group', () => {
     const deps = [
       unit('a', 80, { peer: { ministry: 'MOF' }, dimensions: { D1: 60 }, items: { Q: item(1, { evidenceRequired: true, evidenceAccepted: false }) }, previous: { overall: 70, dimensions: {} } }),

@@ -174,4 +174,74 @@ describe('awards: default set on the demo edition', () => {
     expect(t.years[1].totalAwards).toBe(sum);
     expect(t.years[0].byCategory.map((c: { categoryId: string }) => c.categoryId)).toEqual(['dg_award']);
   });
+
+  it('ministry-level awards: candidates are the ministry roll-ups of department agencies, named, certified and rolled up by ministry code', async () => {
+    const eid = w.editions[2561]!;
+    const cur = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${eid}/set`));
+    const def = structuredClone(cur.definition);
+    def.categories.push({
+      type: 'rule',
+      id: 'ministry_award',
+      name: { th: 'กระทรวงที่มีความพร้อมสูงสุด', en: 'Most ready ministry' },
+      eligibility: { peerGroups: ['ministry'] },
+      criterion: { kind: 'overall' },
+      selection: { topN: 2 },
+      tie: { kind: 'all_win' },
+      perPeerGroup: true,
+    });
+    ok(await call(w, w.admin, 'PUT', `/api/awards/editions/${eid}/set`, { definition: def, baseVersion: cur.version }));
+    const c = ok(await call(w, w.admin, 'POST', `/api/awards/editions/${eid}/compute`, {}));
+    expect(c.computed).toContain('ministry_award');
+
+    // Independently: the mean overall score of each ministry's department-level agencies in the official snapshot.
+    const sid = (await w.h.db.selectFrom('result_official').select('snapshot_id').where('edition_id', '=', eid).executeTakeFirstOrThrow()).snapshot_id;
+    const rows = await w.h.db
+      .selectFrom('result_unit as ru')
+      .innerJoin('organisation as o', 'o.id', 'ru.organisation_id')
+      .innerJoin('ministry as m', 'm.code', 'o.ministry_code')
+      .select(['o.ministry_code', 'm.name_th', 'ru.overall'])
+      .where('ru.snapshot_id', '=', sid)
+      .where('o.level', '=', 'department')
+      .execute();
+    const byMinistry = new Map<string, { nameTh: string; xs: number[] }>();
+    for (const r of rows) {
+      const m = byMinistry.get(r.ministry_code!) ?? { nameTh: r.name_th, xs: [] };
+      if (r.overall !== null) m.xs.push(Number(r.overall));
+      byMinistry.set(r.ministry_code!, m);
+    }
+    const means = [...byMinistry].map(([code, m]) => ({ code, nameTh: m.nameTh, mean: m.xs.reduce((a, b) => a + b, 0) / m.xs.length })).sort((a, b) => b.mean - a.mean);
+    expect(means.length).toBeGreaterThan(2);
+
+    const base = `/api/awards/editions/${eid}/decisions/ministry_award`;
+    const d = ok(await call(w, w.admin, 'GET', base));
+    const g = d.groups[0];
+    expect(g.candidates).toBe(means.length);
+    expect(g.units.map((u: { organisationId: string }) => u.organisationId).sort()).toEqual(means.map((m) => `ministry:${m.code}`).sort());
+    expect([...g.winners].sort()).toEqual(means.slice(0, 2).map((m) => `ministry:${m.code}`).sort());
+    const top = g.units.find((u: { organisationId: string }) => u.organisationId === `ministry:${means[0]!.code}`);
+    expect(top).toMatchObject({ entrant: 'ministry', code: means[0]!.code, nameTh: means[0]!.nameTh, ministryCode: means[0]!.code });
+    expect(top.value).toBeCloseTo(means[0]!.mean, 6);
+
+    // Through the workflow: certificates name the ministry in its own column (no organisation), public list and roll-up too.
+    ok(await call(w, w.reviewer, 'POST', `${base}/actions`, { type: 'review' }));
+    const det = ok(await call(w, w.admin, 'GET', base));
+    ok(await call(w, w.admin, 'POST', `${base}/actions`, { type: 'approve', acknowledgeKnifeEdge: det.knifeEdgeGroups }));
+    ok(await call(w, w.admin, 'POST', `${base}/actions`, { type: 'announce' }));
+    const certs = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${eid}/certificates`)).certificates.filter((x: { categoryId: string }) => x.categoryId === 'ministry_award');
+    expect(certs.map((x: { ministryCode: string }) => x.ministryCode).sort()).toEqual(means.slice(0, 2).map((m) => m.code).sort());
+    for (const x of certs) expect(x).toMatchObject({ organisationId: null, nominationId: null, recipient: { th: expect.stringMatching(/[\u0E00-\u0E7F]/) } });
+    expect((await call(w, w.admin, 'GET', certs[0].pdfUrl)).statusCode).toBe(200);
+    expect((await w.h.app.inject({ method: 'GET', url: `/api/public/certificates/${certs[0].code}` })).json()).toMatchObject({ status: 'valid' });
+    const pub = (await w.h.app.inject({ method: 'GET', url: '/api/public/awards/2561' })).json();
+    expect(pub.categories.find((x: { categoryId: string }) => x.categoryId === 'ministry_award').winners.map((x: { recipient: { th: string } }) => x.recipient.th).sort()).toEqual(
+      means.slice(0, 2).map((m) => m.nameTh).sort(),
+    );
+    const r = ok(await call(w, w.admin, 'GET', `/api/awards/editions/${eid}/rollup?scope=announced`));
+    expect(r.byCategory.find((x: { categoryId: string }) => x.categoryId === 'ministry_award')).toMatchObject({ awards: 2, units: 2 });
+    const before = rows.filter((x) => x.ministry_code === means[0]!.code).length;
+    expect(r.byMinistry.find((m: { ministry: string }) => m.ministry === means[0]!.code)).toMatchObject({ units: before });
+    // The ministry's own award counts for it, on top of its agencies' awards (which the dg_award decision gave).
+    const agencyAwards = (await w.h.db.selectFrom('award_certificate as c').innerJoin('organisation as o', 'o.id', 'c.organisation_id').select('c.code').where('c.edition_id', '=', eid).where('o.ministry_code', '=', means[0]!.code).where('c.status', '=', 'valid').execute()).length;
+    expect(r.byMinistry.find((m: { ministry: string }) => m.ministry === means[0]!.code).awards).toBe(agencyAwards + 1);
+  }, 180_000);
 });

@@ -22,6 +22,7 @@ import * as awardRecusals from './20261125_0710_award_recusals.js';
 import * as dlVoidedSheets from './20261125_0741_dl_voided_sheets.js';
 import * as dlDeclarationKind from './20261125_0742_dl_declaration_kind.js';
 import * as dlApplicantApproval from './20261125_0743_dl_applicant_approval.js';
+import * as awardCertificateMinistry from './20261125_0760_award_certificate_ministry.js';
 
 export const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261125_0741_dl_voided_sheets': dlVoidedSheets,
   '20261125_0742_dl_declaration_kind': dlDeclarationKind,
   '20261125_0743_dl_applicant_approval': dlApplicantApproval,
+  '20261125_0760_award_certificate_ministry': awardCertificateMinistry,
 };

@@ -17,7 +17,8 @@ export interface AwardRollup {
   distinctWinners: number;
   byCategory: { categoryId: string; awards: number; units: number }[];
   /**
-   * Per ministry: how many of its units took part, how many won at least one award, and how many awards they won.
+   * Per ministry: how many of its units took part, how many won at least one award, and how many awards they won
+   * (awards to the ministry's roll-up unit, level 'ministry', count as its awards but not as a unit).
    * Sorted by winning units, then awards, then ministry code.
    */
   byMinistry: { ministry: string; units: number; winningUnits: number; awards: number }[];
@@ -46,8 +47,11 @@ export function rollUpAwards(awards: readonly AwardGiven[], units: readonly Pick
       const k = key(u);
       if (k === null) continue;
       const s = seg.get(k) ?? { units: 0, winningUnits: 0, awards: 0 };
-      s.units++;
-      if (winners.has(u.id)) s.winningUnits++;
+      // A ministry roll-up unit is the ministry itself, not one of its agencies: its awards count, it does not.
+      if (u.peer.level !== 'ministry') {
+        s.units++;
+        if (winners.has(u.id)) s.winningUnits++;
+      }
       seg.set(k, s);
     }
     for (const a of awards) {

@@ -180,6 +180,26 @@ export async function organisationsByIds(db: Kysely<Database>, ids: string[]): P
     .execute();
 }
 
+/** Ids of ministry roll-up units in award decisions (see ministryRollupUnits); every other entrant id is an organisation's uuid. */
+export const MINISTRY_ENTRANT = 'ministry:';
+
+/**
+ * Award entrants by id: organisations, and ministries for 'ministry:<code>' ids (as a row with level 'ministry', the
+ * ministry's code and names), so decisions, certificates and roll-ups name either kind of winner. Unknown ids are absent.
+ */
+export async function awardEntrants(db: Kysely<Database>, ids: string[]): Promise<Map<string, AwardOrgRow>> {
+  const codes = [...new Set(ids.filter((id) => id.startsWith(MINISTRY_ENTRANT)).map((id) => id.slice(MINISTRY_ENTRANT.length)))];
+  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  const [orgs, ministries] = await Promise.all([
+    organisationsByIds(db, [...new Set(uuids)]),
+    codes.length === 0 ? Promise.resolve([]) : db.selectFrom('ministry').select(['code', 'name_th', 'name_en']).where('code', 'in', codes).execute(),
+  ]);
+  const out = new Map<string, AwardOrgRow>(orgs.map((o) => [o.id, o]));
+  for (const m of ministries)
+    out.set(`${MINISTRY_ENTRANT}${m.code}`, { id: `${MINISTRY_ENTRANT}${m.code}`, code: m.code, name_th: m.name_th, name_en: m.name_en, level: 'ministry', ministry_code: m.code, province_code: null, serves_public: false });
+  return out;
+}
+
 /** Organisations scored in a snapshot, with their ministry and province (the roll-up population). */
 export async function snapshotPopulation(db: Kysely<Database>, snapshotId: string): Promise<AwardOrgRow[]> {
   return db

@@ -12,10 +12,10 @@ import { can, isMemberOf, type SessionUser } from '../auth/policy.js';
 import {
   certificateCodeExists,
   findCertificate,
+  awardEntrants,
   findNomination,
   insertCertificates,
   listCertificates,
-  organisationsByIds,
   revokeCertificate as markRevoked,
   setCertificateReplacement,
   validCertificateFor,
@@ -51,16 +51,19 @@ export async function issueCertificates(db: Db, e: EditionRow, d: DecisionRow, n
   if (d.kind === 'rule') {
     const rec = d.record as AwardDecision;
     const ids = [...new Set(finalWinners(rec).map((w) => w.unitId))];
-    const orgs = await organisationsByIds(db, ids);
-    const { certificates } = certificatesToIssue([rec], orgs.map((o) => ({ id: o.id, name: { th: o.name_th, en: o.name_en ?? o.name_th } })));
-    for (const c of certificates)
+    // Winners are organisations or, for a ministry-level award, ministries ('ministry:<code>').
+    const entrants = await awardEntrants(db, ids);
+    const { certificates } = certificatesToIssue([rec], [...entrants.values()].map((o) => ({ id: o.id, name: { th: o.name_th, en: o.name_en ?? o.name_th } })));
+    for (const c of certificates) {
+      const ministry = entrants.get(c.unitId)?.level === 'ministry' ? entrants.get(c.unitId)!.code : null;
       rows.push({
         code: '',
         edition_id: e.id,
         category_id: c.categoryId,
         group_key: c.group,
         recipient_key: c.unitId,
-        organisation_id: c.unitId,
+        organisation_id: ministry ? null : c.unitId,
+        ministry_code: ministry,
         nomination_id: null,
         recipient_th: c.recipient.th,
         recipient_en: c.recipient.en,
@@ -71,6 +74,7 @@ export async function issueCertificates(db: Db, e: EditionRow, d: DecisionRow, n
         year_be: e.year_be,
         issued_at: now,
       });
+    }
   } else {
     const rec = d.record as CommitteeRecord;
     const name = await categoryName(db, e, d.category_id);
@@ -84,6 +88,7 @@ export async function issueCertificates(db: Db, e: EditionRow, d: DecisionRow, n
         group_key: 'committee',
         recipient_key: `nomination:${n.id}`,
         organisation_id: n.organisation_id,
+        ministry_code: null,
         nomination_id: n.id,
         recipient_th: n.person_name_th,
         recipient_en: n.person_name_en ?? n.person_name_th,
@@ -130,6 +135,7 @@ function presentCertificate(ctx: AppContext, c: CertificateRow) {
     groupName: { th: c.group_th, en: c.group_en },
     recipient: { th: c.recipient_th, en: c.recipient_en },
     organisationId: c.organisation_id,
+    ministryCode: c.ministry_code,
     nominationId: c.nomination_id,
     issuedAt: new Date(c.issued_at).toISOString(),
     status: c.status,
@@ -309,6 +315,7 @@ function pickIssued(c: CertificateRow): Omit<NewCertificate, 'code' | 'issued_at
     group_key: c.group_key,
     recipient_key: c.recipient_key,
     organisation_id: c.organisation_id,
+    ministry_code: c.ministry_code,
     nomination_id: c.nomination_id,
     recipient_th: c.recipient_th,
     recipient_en: c.recipient_en,

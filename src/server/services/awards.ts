@@ -14,6 +14,7 @@ import {
   editionLabel,
   finalWinners,
   knifeEdgeGroups,
+  ministryRollupUnits,
   rollUpAwards,
   validateAwardSet,
   type AwardDecision,
@@ -37,6 +38,7 @@ import { can, type SessionUser } from '../auth/policy.js';
 import { isUuid } from '../presenters.js';
 import {
   announcedDecisionsAllEditions,
+  awardEntrants,
   awardSetVersions,
   currentAwardSet,
   deleteDecision,
@@ -46,7 +48,6 @@ import {
   listDecisions,
   lockEditionForAwards,
   ministryNames,
-  organisationsByIds,
   previousOfficialSnapshot,
   provinceNames,
   snapshotPopulation,
@@ -220,13 +221,28 @@ function sha256(s: string): string {
 
 const ACTIVE_STATES: DecisionRow['state'][] = ['approved', 'announced'];
 
+function usesMinistryGroup(set: AwardSet): boolean {
+  return set.categories.some((c) => c.type === 'rule' && c.eligibility.peerGroups.includes('ministry'));
+}
+
+/**
+ * The 'ministry' peer group's entrants: one roll-up unit per ministry ('ministry:<code>', the mean of its
+ * department-level agencies in the snapshot), named from the registry. They carry no rank interval: the robustness run
+ * ranks agencies, so a ministry award's knife-edge check says so rather than borrowing an agency's interval.
+ */
+async function ministryUnits(db: Db, units: AwardUnit[]): Promise<AwardUnit[]> {
+  const names = Object.fromEntries((await ministryNames(db)).map((m) => [m.code, { th: m.name_th, en: m.name_en }]));
+  return ministryRollupUnits(units, names);
+}
+
 /** Computes every rule category not yet approved; same inputs keep the stored decision (and its review) as it is. */
 export async function computeEditionAwards(ctx: AppContext, actor: SessionUser, eid: string) {
   const e = await requireAwardsEdition(ctx.db, eid);
   const fw = await requireFramework(ctx.db, e.framework_id, e.framework_version);
   const set = await loadAwardSet(ctx.db, e, fw);
   const inp = await awardInputs(ctx.db, e, fw);
-  const results = computeAwards({ set: set.definition, units: inp.units, itemTags: inp.itemTags, robustness: robustnessFor(set.definition, inp.robustness) });
+  const units = usesMinistryGroup(set.definition) ? [...inp.units, ...(await ministryUnits(ctx.db, inp.units))] : inp.units;
+  const results = computeAwards({ set: set.definition, units, itemTags: inp.itemTags, robustness: robustnessFor(set.definition, inp.robustness) });
   const inputsFingerprint = sha256(
     canonicalJson({ setVersion: set.row?.seq ?? null, definition: set.definition, snapshot: inp.snapshot.fingerprint, snapshotId: inp.snapshot.id, previousSnapshotId: inp.previousSnapshotId, previous: inp.prevFingerprint }),
   );
@@ -328,7 +344,9 @@ export async function listEditionDecisions(ctx: AppContext, user: SessionUser | 
 
 function orgView(o: AwardOrgRow | undefined, id: string) {
   return {
+    /** The entrant's id: an organisation's uuid, or 'ministry:<code>' for a ministry-level award (then `entrant` is 'ministry'). */
     organisationId: id,
+    entrant: o?.level === 'ministry' ? ('ministry' as const) : ('organisation' as const),
     code: o?.code ?? null,
     nameTh: o?.name_th ?? id,
     nameEn: o?.name_en ?? null,
@@ -391,7 +409,7 @@ export async function presentDecision(db: Db, e: EditionRow, d: DecisionRow, use
   const winners = finalWinners(rec);
   const ids = new Set<string>(winners.map((w) => w.unitId));
   if (all) for (const g of rec.result.groups) for (const u of g.decisions) ids.add(u.unitId);
-  const orgs = new Map((await organisationsByIds(db, [...ids].filter(isUuid))).map((o) => [o.id, o]));
+  const orgs = await awardEntrants(db, [...ids]);
   const names = await userNames(db, [...new Set([...rec.history.map((h) => h.by), ...rec.overrides.map((o) => o.by)])]);
   const decisionOf = new Map<string, UnitDecision>();
   for (const g of rec.result.groups) for (const u of g.decisions) decisionOf.set(`${g.key}\u0000${u.unitId}`, u);
@@ -552,7 +570,8 @@ export async function editionRollup(ctx: AppContext, user: SessionUser | null, e
   const awards = await awardsOf(ctx.db, rows);
   // Winners outside the snapshot (a committee nominee's organisation that did not take part) still count.
   const known = new Set(population.map((p) => p.id));
-  const extra = await organisationsByIds(ctx.db, [...new Set(awards.map((a) => a.unitId))].filter((id) => !known.has(id) && isUuid(id)));
+  // Ministry-level winners join as the ministry itself (level 'ministry'): their awards count for the ministry.
+  const extra = [...(await awardEntrants(ctx.db, [...new Set(awards.map((a) => a.unitId))].filter((id) => !known.has(id)))).values()];
   const r = rollUpAwards(awards, [...population, ...extra].map(peerOf));
   const [ministries, provinces] = await Promise.all([ministryNames(ctx.db), provinceNames(ctx.db)]);
   const mName = new Map(ministries.map((m) => [m.code, m]));
@@ -608,7 +627,7 @@ export async function publicAwards(ctx: AppContext, yearBe: number) {
   if (rows.length === 0) throw new AppError('NOT_FOUND');
   const byId = new Map(rows.map((r) => [r.category_id, r]));
   const ruleWinners = rows.filter((r) => r.kind === 'rule').flatMap((r) => finalWinners(ruleRecord(r)));
-  const orgs = new Map((await organisationsByIds(ctx.db, [...new Set(ruleWinners.map((w) => w.unitId))].filter(isUuid))).map((o) => [o.id, o]));
+  const orgs = await awardEntrants(ctx.db, [...new Set(ruleWinners.map((w) => w.unitId))]);
   const categories = [];
   for (const c of set.definition.categories) {
     const d = byId.get(c.id);

@@ -65,7 +65,9 @@ export interface Improvement {
 export type Outcome = 'won' | 'won_tie' | 'won_tiebreak' | 'below_threshold' | 'outside_top_n' | 'lost_tiebreak' | 'tied_none_win' | 'excluded';
 
 export interface DecisionUnit {
+  /** An organisation's id, or 'ministry:<code>' for a ministry roll-up (entrant 'ministry'). */
   organisationId: string;
+  entrant: 'organisation' | 'ministry';
   code: string | null;
   nameTh: string;
   nameEn: string | null;
@@ -106,6 +108,7 @@ export interface FinalWinner {
   group: string;
   groupName: I18nText;
   organisationId: string;
+  entrant: 'organisation' | 'ministry';
   code: string | null;
   nameTh: string;
   nameEn: string | null;
@@ -261,6 +264,8 @@ export interface Certificate {
   groupName: I18nText | null;
   recipient: I18nText;
   organisationId: string | null;
+  /** The winning ministry of a ministry-level award (then organisationId is null). */
+  ministryCode: string | null;
   nominationId: string | null;
   issuedAt: string;
   status: 'valid' | 'revoked';
