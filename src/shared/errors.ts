@@ -48,6 +48,7 @@ export const ERROR_CATALOGUE = {
     en: 'Your applicant account {stateEn}, so the entry cannot be submitted yet; you can still prepare it. Nothing was changed',
   },
   DL_JUDGING_NOT_OPEN: { status: 409, th: 'ไม่อยู่ในช่วงการให้คะแนน ({fromTh} – {toTh})', en: 'Scoring is not open (judging runs {fromEn} – {toEn})' },
+  NOMINATIONS_CLOSED: { status: 409, th: 'ปิดรับการเสนอชื่อแล้วเมื่อ {closedTh} จึงเสนอชื่อ แก้ไข หรือถอนการเสนอชื่อไม่ได้ ข้อมูลไม่มีการเปลี่ยนแปลง', en: 'Nominations closed on {closedEn}: nominations can no longer be made, edited or withdrawn; nothing was changed' },
   NOMINATION_LOCKED: { status: 409, th: 'เปลี่ยนแปลงการเสนอชื่อไม่ได้แล้ว: {detailTh} ข้อมูลไม่มีการเปลี่ยนแปลง', en: 'The nomination can no longer be changed: {detailEn}; nothing was changed' },
   INTERNAL: { status: 500, th: 'เกิดข้อผิดพลาดภายในระบบ', en: 'Internal error' },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -431,8 +431,14 @@ describe('awards: committee award, certificates and access', () => {
     ok(await call(w, w.admin, 'PUT', `${base}/set`, { definition: def, baseVersion: cur.version }));
     const late = await nominate(w.dltHead, w.dltId, 'นายมา สาย');
     expect(late.statusCode).toBe(409);
-    expect(late.json().error.code).toBe('NOMINATION_LOCKED');
-    expect(late.json().error.message_en).toContain('2026-04-30T23:59:59+07:00');
+    expect(late.json().error.code).toBe('NOMINATIONS_CLOSED');
+    expect(late.json().error.message_en).toContain('Nominations closed on');
+    expect(late.json().error.details[0].en).toContain('2026-04-30T23:59:59+07:00');
+    // The deadline cannot fall before the edition opens.
+    leader.nominationsCloseAt = '2000-01-01T00:00:00+07:00';
+    const early = await call(w, w.admin, 'PUT', `${base}/set`, { definition: def, baseVersion: cur.version + 1 });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details[0]).toMatchObject({ path: expect.stringMatching(/nominationsCloseAt$/), en: expect.stringContaining('after the edition opens') });
   }, 180_000);
 
   /** Adds a committee category to the 2563 set (a copy of the digital leader, open, without a deadline) for one test. */

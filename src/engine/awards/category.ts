@@ -175,6 +175,8 @@ export interface AwardSetContext {
   itemCodes?: string[];
   /** Number of stages in the edition's framework. */
   stageCount?: number;
+  /** When the edition opens (ISO 8601): a committee category's nominations cannot close before it. */
+  editionOpensAt?: string;
 }
 
 const ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
@@ -221,7 +223,7 @@ export function validateAwardSet(value: unknown, context: AwardSetContext = {}):
     else seen.add(c.id);
     checkName(c.name, `${p}.name`, add);
     if (c.type === 'rule') checkRule(c, p, scaleMax, context, add);
-    else if (c.type === 'committee') checkCommittee(c, p, add);
+    else if (c.type === 'committee') checkCommittee(c, p, context, add);
     else add('TYPE_INVALID', `${p}.type`, 'ประเภทต้องเป็น rule หรือ committee', 'The type must be rule or committee');
   });
   return out;
@@ -384,7 +386,7 @@ function checkCodes(codes: unknown[], path: string, ctx: AwardSetContext, add: A
   });
 }
 
-function checkCommittee(c: Rec, p: string, add: Add): void {
+function checkCommittee(c: Rec, p: string, ctx: AwardSetContext, add: Add): void {
   if (!Array.isArray(c.criteria) || c.criteria.length === 0)
     add('CRITERIA_REQUIRED', `${p}.criteria`, 'ต้องมีเกณฑ์การพิจารณาอย่างน้อยหนึ่งข้อ', 'At least one judging criterion is required');
   else {
@@ -413,6 +415,13 @@ function checkCommittee(c: Rec, p: string, add: Add): void {
       `${p}.nominationsCloseAt`,
       'วันปิดรับการเสนอชื่อต้องเป็นวันเวลาแบบ ISO 8601 พร้อมเขตเวลา เช่น 2026-07-31T23:59:59+07:00',
       'The nominations deadline must be an ISO 8601 date-time with an offset, e.g. 2026-07-31T23:59:59+07:00',
+    );
+  else if (typeof c.nominationsCloseAt === 'string' && ctx.editionOpensAt !== undefined && Date.parse(c.nominationsCloseAt) <= Date.parse(ctx.editionOpensAt))
+    add(
+      'DATE_ORDER',
+      `${p}.nominationsCloseAt`,
+      `วันปิดรับการเสนอชื่อต้องอยู่หลังวันเปิดรอบการสำรวจ (${ctx.editionOpensAt})`,
+      `Nominations must close after the edition opens (${ctx.editionOpensAt})`,
     );
 }
 

@@ -49,6 +49,7 @@ import {
 import type { EditionRow } from '../repositories/editions.js';
 import { findOrganisation } from '../repositories/organisations.js';
 import { appendAudit } from './audit.js';
+import { dateEn, dateTh } from './digital-local.js';
 import { loadAwardSet, presentDecision, problemsToError, requireAwardsEdition, type CommitteeRecord } from './awards.js';
 import { openStoredFile, recordBlob, storeUpload, type IncomingFile } from './upload-staging.js';
 
@@ -75,11 +76,13 @@ async function assertOpen(db: Db, editionId: string, categoryId: string): Promis
 
 type Closed = { th: string; en: string };
 
-/** Why the category no longer takes new or changed nominations by its deadline, or null while it does. */
-function pastDeadline(cat: CommitteeCategory, now: Date): Closed | null {
+/** The catalogued refusal once the category's nominations deadline has passed, or null while it is open. */
+function pastDeadline(cat: CommitteeCategory, now: Date): AppError | null {
   if (!cat.nominationsCloseAt || now.getTime() < Date.parse(cat.nominationsCloseAt)) return null;
-  const at = cat.nominationsCloseAt;
-  return { th: `ปิดรับการเสนอชื่อเมื่อ ${at}`, en: `nominations closed at ${at}` };
+  const at = new Date(Date.parse(cat.nominationsCloseAt));
+  return new AppError('NOMINATIONS_CLOSED', { closedTh: dateTh(at), closedEn: dateEn(at) }, [
+    { path: 'categoryId', th: `ปิดรับการเสนอชื่อเมื่อ ${dateTh(at)}`, en: `Nominations closed on ${dateEn(at)} (${cat.nominationsCloseAt})` },
+  ]);
 }
 
 function lockedError(why: Closed, path = 'nomination'): AppError {
@@ -93,7 +96,7 @@ function lockedError(why: Closed, path = 'nomination'): AppError {
 async function assertNominationChangeable(db: Db, cat: CommitteeCategory, e: EditionRow, nid: string, now: Date): Promise<void> {
   await assertOpen(db, e.id, cat.id);
   const deadline = pastDeadline(cat, now);
-  if (deadline) throw lockedError(deadline);
+  if (deadline) throw deadline;
   const row = await lockNomination(db, nid);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.withdrawn_at) throw lockedError({ th: 'การเสนอชื่อนี้ถูกถอนแล้ว', en: 'the nomination has been withdrawn' });
@@ -243,7 +246,7 @@ export async function createNomination(ctx: AppContext, user: SessionUser, eid: 
     await lockEditionForAwards(trx, e.id);
     await assertOpen(trx, e.id, body.categoryId);
     const deadline = pastDeadline(cat, now);
-    if (deadline) throw lockedError(deadline, 'categoryId');
+    if (deadline) throw deadline;
     // A retried request (or a second click) finds the same person already nominated by the organisation: no duplicate.
     // A withdrawn nomination does not count: the person may be nominated again.
     const same = (await listNominations(trx, e.id, { categoryId: body.categoryId, organisationId: body.organisationId, activeOnly: true })).find(

@@ -145,7 +145,7 @@ export function problemsToError(problems: AwardProblem[]): AppError {
 export async function saveAwardSet(ctx: AppContext, actor: SessionUser, eid: string, body: { definition: unknown; baseVersion: number | null }) {
   const e = await requireAwardsEdition(ctx.db, eid);
   const fw = await requireFramework(ctx.db, e.framework_id, e.framework_version);
-  const problems = validateAwardSet(body.definition, awardSetContext(fw));
+  const problems = validateAwardSet(body.definition, { ...awardSetContext(fw), editionOpensAt: new Date(e.opens_at).toISOString() });
   if (problems.length > 0) throw problemsToError(problems);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
