@@ -224,6 +224,23 @@ describe('awards', () => {
     await page.getByTestId('set-versions').getByText('2561.1').waitFor();
     expect(await page.getByTestId('set-errors').count()).toBe(0);
 
+    // A committee category's nominations deadline is typed in Thailand time; one before the edition opens is refused
+    // under the field, a later one is saved and reads back the same after a reload.
+    const committee = () => page.getByTestId('category-list').getByText('digital_leader', { exact: false });
+    const closes = page.getByLabel('ปิดรับการเสนอชื่อ (เวลาประเทศไทย)');
+    await committee().click();
+    await closes.fill('2000-01-01T09:00');
+    await page.getByRole('button', { name: 'บันทึกเป็นฉบับใหม่' }).click();
+    await problems.getByText('วันปิดรับการเสนอชื่อต้องอยู่หลังวันเปิดรอบการสำรวจ', { exact: false }).waitFor();
+    expect(await closes.getAttribute('aria-invalid')).toBe('true');
+    await closes.fill('2099-07-31T16:30');
+    await page.getByRole('button', { name: 'บันทึกเป็นฉบับใหม่' }).click();
+    await page.getByRole('status').getByText('บันทึกแล้วเป็นฉบับที่ 2').waitFor();
+    await page.reload();
+    await committee().click();
+    expect(await closes.inputValue()).toBe('2099-07-31T16:30');
+    await page.getByTestId('category-list').getByText(title, { exact: true }).click();
+
     // In English the same editor reads in English.
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Award rules of this edition' }).waitFor();

@@ -7,7 +7,7 @@ import { PEER_GROUPS, PEER_GROUP_CODES } from '../../../engine/awards/category';
 import type { I18nText } from '../../../engine/awards/types';
 import type { AwardSetContextInfo } from './api';
 import { NS } from './i18n';
-import { FieldErrors, optNumber, percentToShare, shareToPercent, withField } from './set-model';
+import { FieldErrors, fromThaiLocalInput, optNumber, percentToShare, shareToPercent, thaiLocalInput, withField } from './set-model';
 
 interface FormProps<C> {
   category: C;
@@ -461,6 +461,14 @@ export function CommitteeForm(props: FormProps<CommitteeCategory>) {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NumberInput label={t('editor.awards')} allowDecimal={false} min={1} value={c.awards} error={err('.awards')} onChange={(v) => onChange({ ...c, awards: optNumber(v) ?? 0 })} />
         <NumberInput label={t('editor.minJudges')} description={t('editor.minJudgesHelp')} allowDecimal={false} min={1} value={c.minJudges} error={err('.minJudges')} onChange={(v) => onChange({ ...c, minJudges: optNumber(v) ?? 0 })} />
+        <TextInput
+          type="datetime-local"
+          label={t('editor.nominationsCloseAt')}
+          description={t('editor.nominationsCloseAtHelp')}
+          value={thaiLocalInput(c.nominationsCloseAt)}
+          error={err('.nominationsCloseAt')}
+          onChange={(e) => onChange(withField(c, 'nominationsCloseAt', fromThaiLocalInput(e.currentTarget.value)))}
+        />
       </SimpleGrid>
     </Stack>
   );

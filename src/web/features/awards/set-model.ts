@@ -71,6 +71,19 @@ export function percentToShare(v: number | string): number | undefined {
   return n === undefined ? undefined : Math.round(n * 100) / 10000;
 }
 
+/**
+ * The nominations deadline is typed as Thailand wall-clock time (a datetime-local field has no zone) and stored
+ * with +07:00, so a browser set to another zone still means the Thai date and time DGA announces.
+ */
+export function thaiLocalInput(iso: string | undefined): string {
+  const t = iso ? Date.parse(iso) : NaN;
+  return Number.isFinite(t) ? new Date(t + 7 * 3_600_000).toISOString().slice(0, 16) : '';
+}
+
+export function fromThaiLocalInput(v: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00+07:00` : undefined;
+}
+
 /** Returns a copy of `obj` with `key` set, or removed when `value` is undefined (the JSON omits unset options). */
 export function withField<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined): T {
   const next = { ...obj };
