@@ -342,8 +342,7 @@ async function loadEdition(
   // The named agencies go call by call through the services while the others' rows stream into PostgreSQL: different
   // participants, and the bulk path checks only its own, so Node's service work overlaps the database's insert work.
   const throughServices = (async () => {
-    // Each agency's own steps stay in order; the agencies themselves are independent of each other.
-    await Promise.all(named.map((r) => respondThroughServices(ctx, edition.id, e, r, byCode.get(r.code)!, accounts)));
+    for (const r of named) await respondThroughServices(ctx, edition.id, e, r, byCode.get(r.code)!, accounts);
     log(`demo ${e.yearBe}: named agencies through the services`, { ms: Date.now() - tn });
   })();
   const [counts] = await Promise.all([bulkRespond(ctx, edition.id, e, bulk, byCode, people, win), throughServices]);
