@@ -228,12 +228,9 @@ export async function loadDemo(ctx: AppContext, opts: DemoLoadOptions = {}): Pro
         log(`demo edition ${open.yearBe} partly verified`, { ...r }),
       )
     : Promise.resolve();
-  // Digital Local is independent of the survey editions (its own contest; the LAOs it imports are in no population,
-  // every one of which is set by now), so it loads while the last edition is verified and scored.
-  const digitalLocal = loadDigitalLocalDemo(ctx, admin, { seed, log });
-  await Promise.all([scoring, openReview, digitalLocal]);
+  await Promise.all([scoring, openReview]);
   phase('scoring and verification (after the last edition)');
-  phases['digital local'] = (await digitalLocal).ms;
+  phases['digital local'] = (await loadDigitalLocalDemo(ctx, admin, { seed, log })).ms;
   if (opts.score !== false) await loadAwardsDemo(ctx, admin, { password: DEMO_PASSWORD, log });
   for (const s of editions) log(`demo edition ${s.yearBe} loaded`, s);
   await appendAudit(ctx.db, ctx.clock.now(), { actorId: admin.id, action: 'demo.load', entity: 'demo', after: { seed, editions: editions.map((x) => ({ yearBe: x.yearBe, id: x.id, submitted: x.submitted })) } });
@@ -339,13 +336,9 @@ async function loadEdition(
   const named = e.responses.filter((r) => namedIds.has(byCode.get(r.code)?.id ?? ''));
   const bulk = e.responses.filter((r) => !namedIds.has(byCode.get(r.code)?.id ?? ''));
   const tn = Date.now();
-  // The named agencies go call by call through the services while the others' rows stream into PostgreSQL: different
-  // participants, and the bulk path checks only its own, so Node's service work overlaps the database's insert work.
-  const throughServices = (async () => {
-    for (const r of named) await respondThroughServices(ctx, edition.id, e, r, byCode.get(r.code)!, accounts);
-    log(`demo ${e.yearBe}: named agencies through the services`, { ms: Date.now() - tn });
-  })();
-  const [counts] = await Promise.all([bulkRespond(ctx, edition.id, e, bulk, byCode, people, win), throughServices]);
+  for (const r of named) await respondThroughServices(ctx, edition.id, e, r, byCode.get(r.code)!, accounts);
+  log(`demo ${e.yearBe}: named agencies through the services`, { ms: Date.now() - tn });
+  const counts = await bulkRespond(ctx, edition.id, e, bulk, byCode, people, win);
   log(`demo ${e.yearBe}: ${named.length} questionnaires through the services, ${bulk.length} in bulk`);
   const statusCount = (s: ParticipantStatus) => e.responses.filter((r) => r.status === s).length;
   return {
