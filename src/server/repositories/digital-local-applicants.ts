@@ -1,12 +1,13 @@
 // SQL for DGA's approval of Digital Local applicant accounts created through the public sign-up.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import type { ApplicantOrgColumns } from './digital-local.js';
 
 type Db = Kysely<Database>;
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected';
 
-export interface ApprovalRow {
+export interface ApprovalRow extends ApplicantOrgColumns {
   user_id: string;
   organisation_id: string;
   status: ApprovalStatus;
@@ -18,13 +19,6 @@ export interface ApprovalRow {
   email: string;
   display_name: string;
   active: boolean;
-  org_code: string;
-  org_name_th: string;
-  org_name_en: string | null;
-  org_type: string | null;
-  province_code: string | null;
-  province_name_th: string | null;
-  province_name_en: string | null;
   decided_by_name: string | null;
 }
 

@@ -161,7 +161,18 @@ export async function insertSignupInvitation(db: Db, i: { id: string; token_hash
 
 // ----- entries
 
-export interface EntryRow {
+/** The applicant LAO's columns that entry and applicant-approval rows carry beside their own. */
+export interface ApplicantOrgColumns {
+  org_code: string;
+  org_name_th: string;
+  org_name_en: string | null;
+  org_type: string | null;
+  province_code: string | null;
+  province_name_th: string | null;
+  province_name_en: string | null;
+}
+
+export interface EntryRow extends ApplicantOrgColumns {
   id: string;
   contest_year: number;
   organisation_id: string;
@@ -181,13 +192,6 @@ export interface EntryRow {
   withdrawn_by: string | null;
   withdrawn_at: Date | null;
   withdraw_reason: string | null;
-  org_code: string;
-  org_name_th: string;
-  org_name_en: string | null;
-  org_type: string | null;
-  province_code: string | null;
-  province_name_th: string | null;
-  province_name_en: string | null;
   updated_by_name: string | null;
 }
 
@@ -418,17 +422,9 @@ export async function insertAttachmentsBulk(db: Db, rows: { id: string; entry_id
 
 // ----- the entries of a contest in brief (a judge's conflict picker)
 
-export interface EntryBriefRow {
+export interface EntryBriefRow extends Omit<LaoRow, 'active'> {
   entry_id: string;
   status: EntryRow['status'];
-  id: string;
-  code: string;
-  name_th: string;
-  name_en: string | null;
-  org_type: string | null;
-  province_code: string | null;
-  province_name_th: string | null;
-  province_name_en: string | null;
 }
 
 /** Only the applicant LAO of each entry: no title or content, which a judge may read only once assigned. */
