@@ -5,12 +5,15 @@
 import { loadavg } from 'node:os';
 import { cpuUsage, memoryUsage, resourceUsage } from 'node:process';
 import { prepareEdition, runRobustness, scoreEdition } from '../src/engine/index.js';
+import { nativeSha256 } from '../src/server/native-sha256.js';
 import { numberArg } from './support.js';
 import { syntheticFramework, syntheticUnits } from './synthetic.js';
 
 const fw = syntheticFramework(25, 6);
 const units = syntheticUnits(fw, 2000, 42);
 const RUNS = numberArg('runs', 9);
+// As the server and the command line score: with Node's native SHA-256 for the fingerprint (same digest).
+const sha256 = nativeSha256;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,9 +41,9 @@ function time(label: string, f: () => unknown, runs = RUNS, perRun = false): voi
 }
 
 // Warm-up so the JIT has compiled the hot loops, as it would have in a running server.
-scoreEdition(fw, units.slice(0, 300));
-scoreEdition(fw, units);
-runRobustness(fw, units.slice(0, 300), { iterations: 50 });
+scoreEdition(fw, units.slice(0, 300), { sha256 });
+scoreEdition(fw, units, { sha256 });
+runRobustness(fw, units.slice(0, 300), { iterations: 50, sha256 });
 
 console.log(`synthetic data: ${units.length} units × ${fw.dimensions.reduce((s, d) => s + (d.items?.length ?? 0), 0)} items, 6 dimensions, seed 42; ${loadavg().map((x) => x.toFixed(1)).join(' ')} load average`);
 // The headline: inputs → the complete result object the server stores (every unit's item detail, dimension and
@@ -50,16 +53,16 @@ console.log(`synthetic data: ${units.length} units × ${fw.dimensions.reduce((s,
 time(
   'score 2,000 × 150, inputs → complete result (item detail, scores, stage, ranks, percentiles, weakest items, guidance, segments, quality, fingerprint)',
   () => {
-    const res = scoreEdition(fw, units);
+    const res = scoreEdition(fw, units, { sha256 });
     for (const u of res.units) if (u.items!.length !== 150) throw new Error('item detail missing');
     return res;
   },
   RUNS,
   true,
 );
-time('score, without per-item detail and next-stage guidance', () => scoreEdition(fw, units, { itemDetail: false, guidance: false }));
-time('  of which validation, item points, normalisation, aggregation and fingerprint', () => prepareEdition(fw, units));
-time('robustness, 1,000 iterations (dimension and sub-dimension weights ±25 %, arithmetic/geometric, 3 normalisations)', () => runRobustness(fw, units, { iterations: 1000, seed: 7 }), 3);
-time('robustness, 1,000 iterations, item weights perturbed too (full re-aggregation each iteration)', () => runRobustness(fw, units, { iterations: 1000, seed: 7, perturb: 'all' }), 1);
+time('score, without per-item detail and next-stage guidance', () => scoreEdition(fw, units, { itemDetail: false, guidance: false, sha256 }));
+time('  of which validation, item points, normalisation, aggregation and fingerprint', () => prepareEdition(fw, units, { sha256 }));
+time('robustness, 1,000 iterations (dimension and sub-dimension weights ±25 %, arithmetic/geometric, 3 normalisations)', () => runRobustness(fw, units, { iterations: 1000, seed: 7, sha256 }), 3);
+time('robustness, 1,000 iterations, item weights perturbed too (full re-aggregation each iteration)', () => runRobustness(fw, units, { iterations: 1000, seed: 7, perturb: 'all', sha256 }), 1);
 const mu = memoryUsage();
 console.log(`memory: peak RSS ${(resourceUsage().maxRSS / 1024).toFixed(0)} MiB; heap used at end ${(mu.heapUsed / 1048576).toFixed(0)} MiB`);

@@ -5,6 +5,7 @@ import { canonicalJson } from '../engine/fingerprint.js';
 import { scoreEdition } from '../engine/scoring/edition.js';
 import { DEMO_SEED, demoEditionSpecs, demoUnits, generateDemo, streamFor, type DemoOrg } from '../demo/model.js';
 import { referencePopulation } from '../demo/population.js';
+import { nativeSha256 } from '../server/native-sha256.js';
 import { calibratedDimensionWeights } from '../demo/frameworks.js';
 
 interface Io {
@@ -118,7 +119,7 @@ export async function demoCommand(argv: string[], io: Io): Promise<number> {
   io.out(`Demo data, seed ${seed}: ${base.length} organisations, generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   io.out(`Dimension weights (closest to equal that reproduce DGA's 51.09): ${Object.entries(calibratedDimensionWeights()).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   for (const e of data.editions) {
-    const res = scoreEdition(e.framework, demoUnits(data, base, e.yearBe), { itemDetail: false, guidance: false });
+    const res = scoreEdition(e.framework, demoUnits(data, base, e.yearBe), { itemDetail: false, guidance: false, sha256: nativeSha256 });
     const counts: Record<string, number> = {};
     for (const r of e.responses) counts[r.status] = (counts[r.status] ?? 0) + 1;
     io.out(`\n${e.yearBe} (${e.framework.version}): ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);

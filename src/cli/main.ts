@@ -18,6 +18,7 @@ import { defaultFramework } from '../engine/framework/default/index.js';
 import { AppError, type ErrorDetail } from '../shared/errors.js';
 import { readCsv, readJson, readXlsx } from './data.js';
 import { demoCommand } from './demo.js';
+import { nativeSha256 } from '../server/native-sha256.js';
 
 export interface Io {
   out(text: string): void;
@@ -216,7 +217,7 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
     written = content;
   };
   if (command === 'score') {
-    const res = scoreEdition(fw, units);
+    const res = scoreEdition(fw, units, { sha256: nativeSha256 });
     const dims = fw.dimensions.map((d) => d.code);
     io.out(header(res, res.units.length, ` · missing answers: ${res.missingRule.rule}`));
     const sorted = [...res.units].sort((a, b) => (a.ranks[0]?.rank ?? Infinity) - (b.ranks[0]?.rank ?? Infinity) || (a.id < b.id ? -1 : 1));
@@ -224,7 +225,7 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
     if (fmt === 'json') write(JSON.stringify(res, null, 2) + '\n');
     if (fmt === 'csv') write(scoreCsv(res, fw));
   } else if (command === 'stats') {
-    const res = scoreEdition(fw, units, { guidance: false, itemDetail: false });
+    const res = scoreEdition(fw, units, { guidance: false, itemDetail: false, sha256: nativeSha256 });
     io.out(header(res, res.units.length));
     const dims = fw.dimensions.map((d) => d.code);
     io.out(
@@ -252,7 +253,7 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
     const prevFw = loadFramework(io, opts['previous-framework'] ?? usage('--previous-framework is required'));
     assertFramework(prevFw);
     const prevUnits = await loadUnits(io, prevFw, opts['previous-data'] ?? usage('--previous-data is required'));
-    const res = compareEditions({ framework: prevFw, units: prevUnits }, { framework: fw, units });
+    const res = compareEditions({ framework: prevFw, units: prevUnits }, { framework: fw, units }, { sha256: nativeSha256 });
     io.out(`${fw.id} ${res.previous.version} → ${res.current.version} · ${res.items.length} comparable items · ${res.units.length} units in both editions · engine ${res.engineVersion}`);
     io.out(`Fingerprints ${res.previous.fingerprint} → ${res.current.fingerprint}`);
     io.out(table(['unit', 'previous', 'current', 'change', ...res.dimensions.map((d) => `Δ ${d}`)], res.units.map((u) => [u.id, f2(u.previous.overall), f2(u.current.overall), f2(u.change.overall), ...res.dimensions.map((d) => f2(u.change.dimensions[d]))])));
@@ -281,7 +282,7 @@ async function run(command: string, opts: Record<string, string>, io: Io): Promi
     };
     const perturb = opts.perturb ?? 'dimensions';
     if (perturb !== 'dimensions' && perturb !== 'all') throw new UsageError('--perturb must be dimensions or all');
-    const res = runRobustness(fw, units, { iterations: int('iterations', 1000, 1), seed: int('seed', 1, 0), perturb });
+    const res = runRobustness(fw, units, { iterations: int('iterations', 1000, 1), seed: int('seed', 1, 0), perturb, sha256: nativeSha256 });
     io.out(`${header({ ...res, framework: { id: fw.id, version: fw.version } }, res.units.length)}\n${res.settings.iterations} iterations, seed ${res.settings.seed}, weights ±${res.settings.weightNoise * 100}% (${res.settings.perturb}), aggregation ${res.settings.aggregations.join('/')}, normalisation ${res.settings.normalisations.join('/')}`);
     io.out(table(['unit', 'nominal', 'median', '5%', '95%'], res.units.map((u) => [u.id, String(u.nominalRank), f2(u.medianRank), f2(u.rankP05), f2(u.rankP95)])));
     io.out(`\nAdjacent pairs whose order holds in fewer than ${res.settings.robustShare * 100}% of iterations: ${res.unstablePairs.length}`);

@@ -10,7 +10,7 @@ export { weightedMean } from './scoring/aggregate.js';
 export { competitionRanks, type RankInfo } from './scoring/rank.js';
 export { assignStage } from './scoring/stages.js';
 export { summarise, pearson } from './stats/descriptive.js';
-export { fingerprint, canonicalJson } from './fingerprint.js';
+export { fingerprint, canonicalJson, jsSha256, type Sha256, type Sha256Factory } from './fingerprint.js';
 export { createRng, type Rng } from './random.js';
 export { runRobustness, type RobustnessOptions, type RobustnessResult, type UnitRobustness, type UnstablePair } from './robustness/montecarlo.js';
 export { compareEditions, type EditionComparison, type UnitChange, type ComparedScores } from './compare/editions.js';

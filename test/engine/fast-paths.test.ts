@@ -2,6 +2,7 @@
 // before them: the optimisations must not change a number, a rank, a message or a fingerprint.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { nativeSha256 } from '../../src/server/native-sha256.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, compileFramework, ENGINE_VERSION, fingerprint, prepareEdition, scoreEdition, type Framework, type ItemScore, type UnitInput } from '../../src/engine/index.js';
 import { itemCodes } from '../../src/engine/fingerprint.js';
@@ -231,6 +232,8 @@ describe('scoring fast paths', { timeout: 120_000 }, () => {
     const fw = syntheticFramework(25, 6);
     const units = syntheticUnits(fw, 300, 42);
     got.synthetic = run(() => scoreEdition(fw, units));
+    // Node's native SHA-256, as the server and the command line pass it, changes nothing in the result.
+    expect(run(() => scoreEdition(fw, units, { sha256: nativeSha256 }))).toBe(got.synthetic);
     got.syntheticPeerMean = run(() => scoreEdition(fw, units, { missing: { rule: 'peer_mean', peerGroup: 'ministry' }, itemDetail: false }));
     for (let seed = 1; seed <= 40; seed++) {
       const { fw: f, units: us } = edition(seed);

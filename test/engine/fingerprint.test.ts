@@ -4,6 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalJson, ENGINE_VERSION, fingerprint, scoreEdition, type UnitInput } from '../../src/engine/index.js';
 import { CanonicalSink, writeCanonical } from '../../src/engine/fingerprint.js';
+import { nativeSha256 } from '../../src/server/native-sha256.js';
 import { miniFramework, t, unit, yesNo } from './scoring-helpers.js';
 
 describe('fingerprint', () => {
@@ -60,5 +61,18 @@ describe('fingerprint', () => {
       writeCanonical(sink, value);
       expect(sink.digest()).toBe(viaText(canonicalJson(value)));
     }
+  });
+  it("gives the same digest with Node's native SHA-256 as with the engine's own, across the buffer's edges", () => {
+    // Pieces longer than the 64 KiB buffer go to the hash directly; the rest in buffer-sized blocks.
+    const long = 'ก'.repeat(70_000);
+    const many = Array.from({ length: 3_000 }, (_, i) => unit(`u${i}`, { A1: i % 2 === 0, B1: i % 3 === 0 }, { level: 'department', ministry: `กระทรวง ${i % 7}` }));
+    const f = miniFramework({ dimensions: [{ code: 'A', name: t('A'), items: [yesNo('A1'), { code: 'N', kind: 'text', text: t('note') }] }, { code: 'B', name: t('B'), items: [yesNo('B1')] }] });
+    const withLong: UnitInput[] = [{ id: 'x', answers: { A1: true, N: long }, attributes: {} }, ...many.slice(0, 10)];
+    for (const us of [many, withLong, []]) expect(fingerprint(f, us, {}, nativeSha256)).toBe(fingerprint(f, us));
+    expect(scoreEdition(f, many, { sha256: nativeSha256 }).fingerprint).toBe(scoreEdition(f, many).fingerprint);
+    expect(scoreEdition(f, withLong, { sha256: nativeSha256 }).fingerprint).toBe(fingerprint(f, withLong, { missing: f.missing }));
+    const direct = new CanonicalSink(nativeSha256);
+    direct.ascii('x'.repeat(100_000));
+    expect(direct.digest()).toBe('sha256:' + bytesToHex(sha256(new TextEncoder().encode('x'.repeat(100_000)))));
   });
 });

@@ -94,7 +94,7 @@ function keepAnswers(fw: Framework, units: readonly UnitInput[]): UnitInput[] {
 export function compareEditions(
   previous: { framework: Framework; units: readonly UnitInput[] },
   current: { framework: Framework; units: readonly UnitInput[] },
-  options: Pick<ScoreOptions, 'missing'> = {},
+  options: Pick<ScoreOptions, 'missing' | 'sha256'> = {},
 ): EditionComparison {
   const cw = current.framework.crosswalk;
   const fail = (en: string, th: string): never => {

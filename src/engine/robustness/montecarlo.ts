@@ -1,6 +1,7 @@
 // Seeded Monte Carlo uncertainty analysis (JRC/COINr style): perturbs weights, aggregation and normalisation,
 // re-aggregating precomputed item values, and reports each unit's rank distribution and non-robust pairs.
 import type { AggregationMethod, Framework, MissingRule, NormalisationMethod, PeerGroupKey, UnitInput } from '../framework/types.js';
+import type { Sha256Factory } from '../fingerprint.js';
 import { createRng } from '../random.js';
 import { ENGINE_VERSION } from '../results.js';
 import { aggregateAll, allocAggregated, type AggregationPlan, type Methods, type Weights } from '../scoring/aggregate.js';
@@ -31,6 +32,8 @@ export interface RobustnessOptions {
   /** A pair keeps its order robustly when it does so in at least this share of iterations; default 0.9. */
   robustShare?: number;
   missing?: MissingRule;
+  /** SHA-256 for the fingerprint, as ScoreOptions.sha256. */
+  sha256?: Sha256Factory;
 }
 
 export interface UnitRobustness {
@@ -58,7 +61,7 @@ export interface RobustnessResult {
   engineVersion: string;
   /** Fingerprint of the scored inputs (same as scoreEdition's). */
   fingerprint: string;
-  settings: Required<Omit<RobustnessOptions, 'missing'>>;
+  settings: Required<Omit<RobustnessOptions, 'missing' | 'sha256'>>;
   /** Sorted by group, then nominal rank. */
   units: UnitRobustness[];
   unstablePairs: UnstablePair[];
@@ -80,7 +83,7 @@ export function runRobustness(framework: Framework, units: readonly UnitInput[],
   };
   if (settings.normalisations.length === 0) settings.normalisations = ['configured'];
   if (settings.aggregations.length === 0) settings.aggregations = ['arithmetic'];
-  const p = prepareEdition(framework, units, options.missing ? { missing: options.missing } : {});
+  const p = prepareEdition(framework, units, { ...(options.missing ? { missing: options.missing } : {}), ...(options.sha256 ? { sha256: options.sha256 } : {}) });
   const { cf, plan } = p;
   const n = p.units.length;
   const alternatives = settings.normalisations.map((method) => (method === 'configured' ? p.values : normaliseMatrix(cf, p.matrix, method)));

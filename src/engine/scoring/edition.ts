@@ -1,7 +1,7 @@
 // Scores one edition: item points → missing rule → normalisation → aggregation → stages, ranks, guidance, statistics.
 import { compileFramework, type CompiledFramework } from '../framework/compile.js';
 import type { Aggregation, Framework, MissingRule, PeerGroupKey, Stage, StageCondition, UnitInput } from '../framework/types.js';
-import { fingerprint } from '../fingerprint.js';
+import { fingerprint, type Sha256Factory } from '../fingerprint.js';
 import {
   ENGINE_VERSION,
   type EditionResult,
@@ -32,6 +32,8 @@ export interface ScoreOptions {
   weakestDimensions?: number;
   /** Compute "what would move it to the next stage" (default true). */
   guidance?: boolean;
+  /** SHA-256 for the fingerprint (the engine's pure-JavaScript one by default); any correct one gives the same result. */
+  sha256?: Sha256Factory;
 }
 
 /** The costly, assumption-independent part of scoring, computed once and shared with the robustness analysis. */
@@ -55,17 +57,17 @@ export interface PreparedEdition {
 const STATUS_NAMES: ItemStatus[] = ['answered', 'no_evidence', 'zero', 'hidden', 'imputed', 'zero'];
 
 /** Validates framework and units (throwing AppError) and computes item points, normalisation and aggregation. */
-export function prepareEdition(framework: Framework, units: readonly UnitInput[], options: Pick<ScoreOptions, 'missing'> = {}): PreparedEdition {
+export function prepareEdition(framework: Framework, units: readonly UnitInput[], options: Pick<ScoreOptions, 'missing' | 'sha256'> = {}): PreparedEdition {
   const cf = compileFramework(framework);
   const sorted = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const missingRule: MissingRule = options.missing ?? framework.missing;
   const fpOptions = { missing: missingRule };
-  let ingested = ingestUnits(cf, framework, sorted, fpOptions);
+  let ingested = ingestUnits(cf, framework, sorted, fpOptions, options.sha256);
   if (!ingested) {
     // Some unit has a problem: the straightforward path lists every problem, in order, and throws.
     const read = readAnswers(cf, sorted);
     throwIfProblems(read.problems);
-    ingested = { matrix: computeItemMatrix(cf, sorted, read), fingerprint: fingerprint(framework, sorted, fpOptions) };
+    ingested = { matrix: computeItemMatrix(cf, sorted, read), fingerprint: fingerprint(framework, sorted, fpOptions, options.sha256) };
   }
   const { matrix } = ingested;
   applyMissingRule(cf, sorted, matrix, missingRule);

@@ -1,7 +1,7 @@
 // One pass over every unit's answers: validation, item points, visibility and the fingerprint's canonical bytes.
 import type { CompiledFramework } from '../framework/compile.js';
 import type { AnswerValue, Framework, Item, UnitInput } from '../framework/types.js';
-import { CanonicalSink, answerJson, itemCodes, writeAttributes, writeHead, writeIdName } from '../fingerprint.js';
+import { CanonicalSink, answerJson, itemCodes, writeAttributes, writeHead, writeIdName, type Sha256Factory } from '../fingerprint.js';
 import { answerProblem, itemPoints, ST, type ItemMatrix } from './items.js';
 
 /**
@@ -159,18 +159,18 @@ interface IngestState {
  * has a problem: the caller then reports every problem through readAnswers, in its documented order.
  * Assumes the framework's item codes in document order equal cf.allItems' (validation forbids the alternatives).
  */
-export function ingestUnits(cf: CompiledFramework, framework: Framework, units: readonly UnitInput[], options: unknown): Ingested | null {
+export function ingestUnits(cf: CompiledFramework, framework: Framework, units: readonly UnitInput[], options: unknown, sha256?: Sha256Factory): Ingested | null {
   const codes = [...cf.allItems.keys()];
   const docCodes = itemCodes(framework);
   if (docCodes.length !== codes.length || docCodes.some((c, k) => c !== codes[k])) return null;
-  const st = ingestState(cf, codes, units.length);
+  const st = ingestState(cf, codes, units.length, sha256);
   writeHead(st.out, framework, options);
   for (let u = 0; u < units.length; u++) if (!ingestUnit(st, units[u]!, u)) return null;
   st.out.ascii(']}');
   return { matrix: { n: units.length, m: st.m, raw: st.raw, status: st.status }, fingerprint: st.out.digest() };
 }
 
-function ingestState(cf: CompiledFramework, codes: string[], n: number): IngestState {
+function ingestState(cf: CompiledFramework, codes: string[], n: number, sha256: Sha256Factory | undefined): IngestState {
   const K = codes.length;
   const m = cf.items.length;
   const specs = codes.map((c) => itemSpec(cf, cf.allItems.get(c)!));
@@ -215,7 +215,7 @@ function ingestState(cf: CompiledFramework, codes: string[], n: number): IngestS
     evRanks: new Int32Array(K),
     evCount: 0,
     ids: new Set<string>(),
-    out: new CanonicalSink(),
+    out: new CanonicalSink(sha256),
   };
 }
 

@@ -37,6 +37,7 @@ import { appendAudit } from './audit.js';
 import { evidenceRule } from './evidence-acceptance.js';
 import { requireFramework } from './frameworks.js';
 import { stateForbids } from './editions.js';
+import { nativeSha256 } from '../native-sha256.js';
 
 /** Robustness settings stored with every snapshot: a fixed seed, so the rank intervals are reproducible too. */
 export const ROBUSTNESS_DEFAULTS = { seed: 20190601, iterations: 1000 } as const;
@@ -169,12 +170,12 @@ export async function executeScoring(ctx: AppContext, eid: string, actorId: stri
   // scoreEdition computes it anyway (hashing an edition's ~300,000 answers is a good part of a run's cost).
   const latest = await latestSnapshotId(ctx.db, eid);
   const candidate = latest ? await findSnapshot(ctx.db, latest, false) : undefined;
-  if (candidate && canonicalJson(candidate.options) === canonicalJson(options) && candidate.fingerprint === fingerprint(fw, units, { missing: fw.missing })) {
+  if (candidate && canonicalJson(candidate.options) === canonicalJson(options) && candidate.fingerprint === fingerprint(fw, units, { missing: fw.missing }, nativeSha256)) {
     return { snapshotId: candidate.id, fingerprint: candidate.fingerprint, reused: true };
   }
-  const result = scoreEdition(fw, units);
+  const result = scoreEdition(fw, units, { sha256: nativeSha256 });
 
-  const robustness = runRobustness(fw, units, { seed: robustnessSettings.seed, iterations: robustnessSettings.iterations, peerGroup: primary });
+  const robustness = runRobustness(fw, units, { seed: robustnessSettings.seed, iterations: robustnessSettings.iterations, peerGroup: primary, sha256: nativeSha256 });
   const comparison = await yearOverYear(ctx.db, fw, units, previousSnapshotId);
   const intervals = new Map<string, RankInterval>(robustness.units.map((u) => [u.id, { group: u.group, nominalRank: u.nominalRank, medianRank: u.medianRank, rankP05: u.rankP05, rankP95: u.rankP95 }]));
   const changes = new Map((comparison?.units ?? []).map((u) => [u.id, u]));
@@ -230,7 +231,7 @@ async function yearOverYear(db: Kysely<Database>, fw: Framework, units: UnitInpu
   if (!cw || !previousSnapshotId) return null;
   const prevFw = await requireFramework(db, cw.previous.id, cw.previous.version);
   const prevUnits = (await snapshotInputs(db, previousSnapshotId)) as UnitInput[];
-  return compareEditions({ framework: prevFw, units: prevUnits }, { framework: fw, units });
+  return compareEditions({ framework: prevFw, units: prevUnits }, { framework: fw, units }, { sha256: nativeSha256 });
 }
 
 export async function markOfficial(ctx: AppContext, actor: SessionUser, eid: string, snapshotId: string) {
