@@ -416,17 +416,82 @@ function itemDetail(cf: CompiledFramework, matrix: ItemMatrix, values: Float64Ar
   const code = cf.items.map((ci) => ci.code);
   const dim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
   const sub = cf.items.map((ci) => cf.groups[ci.group]!.code);
+  const cache = new ColumnCache(m, matrix, values);
   const table = new ItemScoreTable();
+  const create = (j: number, cell: number): ItemScore => {
+    const r = matrix.raw[cell]!;
+    const v = values[cell]!;
+    return Object.freeze({ code: code[j]!, dimension: dim[j]!, subdimension: sub[j]!, status: STATUS_NAMES[matrix.status[cell]!]!, raw: r === r ? r : null, value: v === v ? v : null });
+  };
   return (u: number): ItemScore[] => {
     const items = new Array<ItemScore>(m);
     for (let j = 0; j < m; j++) {
-      const r = matrix.raw[u * m + j]!;
-      const v = values[u * m + j]!;
-      const st = matrix.status[u * m + j]!;
-      items[j] = table.find(j, st, r, v) ?? table.add(Object.freeze({ code: code[j]!, dimension: dim[j]!, subdimension: sub[j]!, status: STATUS_NAMES[st]!, raw: r === r ? r : null, value: v === v ? v : null }));
+      const cell = u * m + j;
+      // A column's first few distinct scores live in its small cache; only columns with many (numbers on goalposts)
+      // reach the hash table, and a score is never in both, so each distinct score still has exactly one object.
+      let obj = cache.find(j, cell);
+      if (obj === undefined) {
+        if (cache.full(j)) obj = table.find(j, matrix.status[cell]!, matrix.raw[cell]!, values[cell]!) ?? table.add(create(j, cell));
+        else obj = cache.add(j, cell, create(j, cell));
+      }
+      items[j] = obj;
     }
     return items;
   };
+}
+
+/** The same number for deep equality: −0 differs from 0, and NaN (hidden or missing, shown as null) equals NaN. */
+const sameScore = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
+
+/**
+ * The first COLUMN_CACHE distinct (status, points, value) of each item with their shared ItemScore, searched
+ * linearly. Most items take a handful of distinct scores (yes/no, options, missing, hidden), so a short scan of one
+ * column's entries replaces hashing two doubles per cell, which was most of the cost of item detail. Cells are
+ * passed by index, not by value: a double passed to a call that is not inlined is boxed, one allocation per cell.
+ */
+const COLUMN_CACHE = 8;
+class ColumnCache {
+  private readonly len: Uint8Array;
+  private readonly status: Uint8Array;
+  private readonly raw: Float64Array;
+  private readonly value: Float64Array;
+  private readonly objs: (ItemScore | undefined)[];
+
+  constructor(
+    m: number,
+    private readonly matrix: ItemMatrix,
+    private readonly values: Float64Array,
+  ) {
+    this.len = new Uint8Array(m);
+    this.status = new Uint8Array(m * COLUMN_CACHE);
+    this.raw = new Float64Array(m * COLUMN_CACHE);
+    this.value = new Float64Array(m * COLUMN_CACHE);
+    this.objs = new Array<ItemScore | undefined>(m * COLUMN_CACHE).fill(undefined);
+  }
+
+  /** The shared score of column j equal to matrix cell `cell`, if cached. */
+  find(j: number, cell: number): ItemScore | undefined {
+    const st = this.matrix.status[cell]!;
+    const r = this.matrix.raw[cell]!;
+    const v = this.values[cell]!;
+    const base = j * COLUMN_CACHE;
+    const end = base + this.len[j]!;
+    for (let e = base; e < end; e++) if (this.status[e] === st && sameScore(this.raw[e]!, r) && sameScore(this.value[e]!, v)) return this.objs[e];
+    return undefined;
+  }
+
+  full(j: number): boolean {
+    return this.len[j] === COLUMN_CACHE;
+  }
+
+  add(j: number, cell: number, obj: ItemScore): ItemScore {
+    const e = j * COLUMN_CACHE + this.len[j]!++;
+    this.status[e] = this.matrix.status[cell]!;
+    this.raw[e] = this.matrix.raw[cell]!;
+    this.value[e] = this.values[cell]!;
+    this.objs[e] = obj;
+    return obj;
+  }
 }
 
 /**
@@ -597,6 +662,31 @@ function wm(vals: ArrayLike<number>, ws: ArrayLike<number>, idx: ArrayLike<numbe
   return !geo ? acc / sw : isZero ? 0 : Math.exp(acc / sw);
 }
 
+/**
+ * wm(vals, ws, idx, agg, −1, 0) stored into out[at]. Guidance calls it three times per item it raises (~100,000 times
+ * per edition), and a double returned from a call is boxed: storing it in place allocated ~7 MB per scoring run.
+ */
+function wmInto(out: Float64Array, at: number, vals: Float64Array, ws: Float64Array, idx: Int32Array, agg: Aggregation): void {
+  let sw = 0;
+  let acc = 0;
+  const geo = agg.method === 'geometric';
+  const eps = agg.epsilon ?? 0.01;
+  let isZero = false;
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    const x = vals[i]!;
+    if (x !== x) continue;
+    const w = ws[i]!;
+    sw += w;
+    if (!geo) acc += w * x;
+    else if (w > 0) {
+      if (x <= 0 && agg.zeroRule === 'zero') isZero = true;
+      else acc += w * Math.log(x < eps ? eps : x);
+    }
+  }
+  out[at] = !(sw > 0) ? NaN : !geo ? acc / sw : isZero ? 0 : Math.exp(acc / sw);
+}
+
 /** Work arrays and per-edition lookups for nextStageGuidance, built once per edition rather than once per unit. */
 interface GuideIndex {
   groupCols: Int32Array[];
@@ -619,6 +709,8 @@ interface GuideIndex {
   dW: Float64Array;
   used: Uint8Array;
   unmet: Uint8Array;
+  /** The overall score after raising an item (wmInto's target). */
+  next: Float64Array;
   /** Candidate items (not hidden, below full marks), in framework order; a typed buffer so that refilling it per
    *  unit allocates nothing (emptying a plain array by `length = 0` frees its storage, and refilling regrows it). */
   cand: Int32Array;
@@ -648,6 +740,7 @@ function guideIndex(p: PreparedEdition): GuideIndex {
     dW: new Float64Array(D),
     used: new Uint8Array(m),
     unmet: new Uint8Array(D),
+    next: new Float64Array(1),
     cand: new Int32Array(m),
   };
 }
@@ -750,9 +843,10 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
     const ci = cf.items[pick]!;
     const agg = methods.dims[ci.dim]!;
     row[pick] = 1;
-    gv[ci.group] = wm(row, weights.item, idx.groupCols[ci.group]!, agg, -1, 0);
-    dv[ci.dim] = wm(gv, weights.group, idx.dimGroups[ci.dim]!, agg, -1, 0);
-    const next = wm(dv, weights.dim, idx.dims, methods.overall, -1, 0);
+    wmInto(gv, ci.group, row, weights.item, idx.groupCols[ci.group]!, agg);
+    wmInto(dv, ci.dim, gv, weights.group, idx.dimGroups[ci.dim]!, agg);
+    wmInto(idx.next, 0, dv, weights.dim, idx.dims, methods.overall);
+    const next = idx.next[0]!;
     chosen.push({ code: ci.code, text: ci.item.text, dimension: cf.dims[ci.dim]!.code, gain: (next - overall) * scale, recommendation: ci.item.recommendation ?? null });
     overall = next;
   }
