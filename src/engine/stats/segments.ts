@@ -49,78 +49,126 @@ export function segmentStats(fw: Framework, units: readonly UnitResult[]): Segme
 }
 
 /**
- * summarise() of the first `n` values of `xs`, which it sorts in place. Same arithmetic in the same order: the mean
- * and the sum of squares run over the ascending values, as summarise's reduce does.
+ * summarise() of the k ascending values xs[from … from + k − 1]. Same arithmetic in the same order: the mean and
+ * the sum of squares run over the ascending values, as summarise's reduce does.
  */
-function summariseInPlace(xs: Float64Array, n: number): Summary {
-  if (n === 0) return { n: 0, mean: null, median: null, sd: null, min: null, max: null };
-  const s = xs.subarray(0, n).sort();
+function summariseSorted(xs: Float64Array, from: number, k: number): Summary {
+  if (k === 0) return { n: 0, mean: null, median: null, sd: null, min: null, max: null };
+  const end = from + k;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += s[i]!;
-  const mean = sum / n;
+  for (let i = from; i < end; i++) sum += xs[i]!;
+  const mean = sum / k;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (s[i]! - mean) ** 2;
-  const mid = n >> 1;
-  const median = n % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-  return { n, mean, median, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0, min: s[0]!, max: s[n - 1]! };
+  for (let i = from; i < end; i++) ss += (xs[i]! - mean) ** 2;
+  const mid = from + (k >> 1);
+  const median = k % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
+  return { n: k, mean, median, sd: k > 1 ? Math.sqrt(ss / (k - 1)) : 0, min: xs[from]!, max: xs[end - 1]! };
 }
 
 /**
  * The same table as segmentStats, from the scoring arrays instead of result objects: `overall` (n) and `dims`
- * (n × D, framework order) on 0–1 with NaN where unscored, and each unit's stage index (−1 for none). Segment
- * members are gathered by a counting sort, and summaries sort plain Float64Arrays natively — the object-based
- * version built and comparator-sorted a fresh array per segment and dimension. Scores are never −0 (every
- * aggregate starts from +0), so the native sort's ordering of ±0 cannot differ from the comparator's.
+ * (n × D, framework order) on 0–1 with NaN where unscored, and each unit's stage index (−1 for none).
+ *
+ * Every summary needs its segment's values in ascending order. Rather than sort each segment's values (about 700
+ * sorts per edition, 4 × 7 × n values), each score column is ordered once (`ascendingOrder`); a key's groups then
+ * take their values by one stable pass over that order, which leaves every group's values ascending and packed
+ * by group. Ties are equal values and scores are never −0 (every aggregate starts from +0), so the sequences, and
+ * hence every sum, are the ones a sort of each segment gave.
  */
 export function segmentTable(fw: Framework, attributes: readonly UnitResult['attributes'][], overall: Float64Array, dims: Float64Array, stageIndex: Int32Array, scale: number): SegmentStats[] {
   const n = attributes.length;
   const D = fw.dimensions.length;
   const S = fw.stages.length;
+  // Score columns, scaled: the dimensions in framework order, then overall (column D).
+  const C = D + 1;
+  const scores = new Float64Array(C * n);
+  for (let u = 0; u < n; u++) {
+    for (let d = 0; d < D; d++) scores[d * n + u] = dims[u * D + d]! * scale;
+    scores[D * n + u] = overall[u]! * scale;
+  }
+  const order = new Int32Array(C * n);
+  const scored = new Int32Array(C);
+  const work = { sorted: new Float64Array(n), next: new Int32Array(n) };
+  for (let c = 0; c < C; c++) scored[c] = ascendingOrder(scores.subarray(c * n, (c + 1) * n), order.subarray(c * n, (c + 1) * n), work.sorted, work.next);
   const out: SegmentStats[] = [];
   const groupOf = new Int32Array(n);
   const members = new Int32Array(n);
-  const sc: SegmentContext = { fw, D, S, overall, dims, stageIndex, scale, members, scratch: new Float64Array(n) };
+  const sc: SegmentContext = { fw, D, S, stageIndex, members, grouped: new Float64Array(C * n), ends: new Int32Array(0) };
   for (const key of segmentKeys(fw)) {
     const { ids, names, start } = groupMembers(attributes, key, groupOf, members);
+    sc.ends = groupScores(C, n, scores, order, scored, groupOf, start, sc.grouped);
     for (const value of [...names].sort()) {
       const g = ids.get(value)!;
-      out.push(segmentRow(sc, key, value, start[g]!, start[g + 1]! - start[g]!));
+      out.push(segmentRow(sc, key, value, g, names.length, start[g]!, start[g + 1]! - start[g]!));
     }
   }
   return out;
 }
 
-/** What segmentRow reads: the scoring arrays, and the members of every group of the current key, grouped. */
+/**
+ * Writes into `order` the indices of v's non-NaN values in ascending order of value and returns their count: the
+ * values are sorted natively (a plain Float64Array sort), and each index goes to the next free place of its value's
+ * run of ties, found by binary search — an index sort without a comparator function.
+ */
+function ascendingOrder(v: Float64Array, order: Int32Array, sorted: Float64Array, next: Int32Array): number {
+  const n = v.length;
+  let k = 0;
+  for (let u = 0; u < n; u++) if (v[u] === v[u]) sorted[k++] = v[u]!;
+  const s = sorted.subarray(0, k).sort();
+  for (let r = 0; r < k; r++) next[r] = r;
+  for (let u = 0; u < n; u++) {
+    const x = v[u]!;
+    if (x !== x) continue;
+    let lo = 0;
+    let hi = k;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    order[next[lo]!++] = u;
+  }
+  return k;
+}
+
+/**
+ * For every score column c, the scored values of each group of the current key, ascending and packed by group:
+ * group g's run starts at grouped[c·n + start[g]] and ends before the returned ends[c·G + g].
+ */
+function groupScores(C: number, n: number, scores: Float64Array, order: Int32Array, scored: Int32Array, groupOf: Int32Array, start: Int32Array, grouped: Float64Array): Int32Array {
+  const G = start.length - 1;
+  const ends = new Int32Array(C * G);
+  for (let c = 0; c < C; c++) {
+    const base = c * n;
+    const fill = ends.subarray(c * G, (c + 1) * G);
+    fill.set(start.subarray(0, G));
+    for (let i = 0; i < scored[c]!; i++) {
+      const u = order[base + i]!;
+      const g = groupOf[u]!;
+      if (g >= 0) grouped[base + fill[g]!++] = scores[base + u]!;
+    }
+  }
+  return ends;
+}
+
+/** What segmentRow reads: the current key's members and scores grouped (see groupMembers and groupScores). */
 interface SegmentContext {
   fw: Framework;
   D: number;
   S: number;
-  overall: Float64Array;
-  dims: Float64Array;
   stageIndex: Int32Array;
-  scale: number;
   members: Int32Array;
-  scratch: Float64Array;
+  grouped: Float64Array;
+  ends: Int32Array;
 }
 
-/** One segment's row from its `size` members starting at `from` in sc.members (a small function V8 keeps optimised). */
-function segmentRow(sc: SegmentContext, key: PeerGroupKey, value: string, from: number, size: number): SegmentStats {
-  const { fw, D, S, overall, dims, stageIndex, scale, members, scratch } = sc;
+/** Group g's row (of G), its `size` members starting at `from` in sc.members (a small function V8 keeps optimised). */
+function segmentRow(sc: SegmentContext, key: PeerGroupKey, value: string, g: number, G: number, from: number, size: number): SegmentStats {
+  const { fw, D, S, stageIndex, members, grouped, ends } = sc;
+  const n = members.length;
   const dimensions: SegmentStats['dimensions'] = {};
-  for (let d = 0; d < D; d++) {
-    let k = 0;
-    for (let i = 0; i < size; i++) {
-      const x = dims[members[from + i]! * D + d]!;
-      if (x === x) scratch[k++] = x * scale;
-    }
-    dimensions[fw.dimensions[d]!.code] = summariseInPlace(scratch, k);
-  }
-  let k = 0;
-  for (let i = 0; i < size; i++) {
-    const x = overall[members[from + i]!]!;
-    if (x === x) scratch[k++] = x * scale;
-  }
-  const overallSummary = summariseInPlace(scratch, k);
+  for (let d = 0; d < D; d++) dimensions[fw.dimensions[d]!.code] = summariseSorted(grouped, d * n + from, ends[d * G + g]! - from);
+  const overallSummary = summariseSorted(grouped, D * n + from, ends[D * G + g]! - from);
   const counts = new Int32Array(S);
   for (let i = 0; i < size; i++) {
     const st = stageIndex[members[from + i]!]!;
