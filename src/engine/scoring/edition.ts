@@ -427,14 +427,15 @@ function itemDetail(cf: CompiledFramework, matrix: ItemMatrix, values: Float64Ar
     const items = new Array<ItemScore>(m);
     for (let j = 0; j < m; j++) {
       const cell = u * m + j;
-      // A column's first few distinct scores live in its small cache; only columns with many (numbers on goalposts)
-      // reach the hash table, and a score is never in both, so each distinct score still has exactly one object.
-      let obj = cache.find(j, cell);
-      if (obj === undefined) {
-        if (cache.full(j)) obj = table.find(j, matrix.status[cell]!, matrix.raw[cell]!, values[cell]!) ?? table.add(create(j, cell));
-        else obj = cache.add(j, cell, create(j, cell));
+      // A column's distinct scores live in its small cache until there are more than it holds (numbers on
+      // goalposts); then they all move to the hash table, so each distinct score keeps exactly one object.
+      let obj: ItemScore | undefined;
+      if (!cache.moved(j)) {
+        obj = cache.find(j, cell);
+        if (obj === undefined && !cache.full(j)) obj = cache.add(j, cell, create(j, cell));
+        if (obj === undefined) cache.moveTo(j, table);
       }
-      items[j] = obj;
+      items[j] = obj ?? table.find(j, matrix.status[cell]!, matrix.raw[cell]!, values[cell]!) ?? table.add(create(j, cell));
     }
     return items;
   };
@@ -450,6 +451,7 @@ const sameScore = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a
  * passed by index, not by value: a double passed to a call that is not inlined is boxed, one allocation per cell.
  */
 const COLUMN_CACHE = 8;
+const MOVED = 255;
 class ColumnCache {
   private readonly len: Uint8Array;
   private readonly status: Uint8Array;
@@ -482,6 +484,20 @@ class ColumnCache {
 
   full(j: number): boolean {
     return this.len[j] === COLUMN_CACHE;
+  }
+
+  /** Whether column j's scores are in the hash table instead. */
+  moved(j: number): boolean {
+    return this.len[j] === MOVED;
+  }
+
+  /** Moves column j's scores into the table (which must not hold any of them yet). */
+  moveTo(j: number, table: ItemScoreTable): void {
+    const base = j * COLUMN_CACHE;
+    for (let e = base; e < base + this.len[j]!; e++) {
+      if (table.find(j, this.status[e]!, this.raw[e]!, this.value[e]!) === undefined) table.add(this.objs[e]!);
+    }
+    this.len[j] = MOVED;
   }
 
   add(j: number, cell: number, obj: ItemScore): ItemScore {
