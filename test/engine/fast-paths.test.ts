@@ -77,6 +77,57 @@ describe('scoring fast paths', { timeout: 120_000 }, () => {
     expect(fast).toBeGreaterThan(50);
   });
 
+  it('reads answer objects of every kind alike: keys in any order, dictionary-mode, null prototype, codes of Object.prototype', () => {
+    const compare = (fw: Framework, units: UnitInput[], label: string): void => {
+      const cf = compileFramework(fw);
+      const sorted = byId(units);
+      const options = { missing: fw.missing };
+      const got = ingestUnits(cf, fw, sorted, options);
+      const read = readAnswers(cf, sorted);
+      if (read.problems.length) return void expect(got, label).toBeNull();
+      expect(got, label).not.toBeNull();
+      const ref = computeItemMatrix(cf, sorted, read);
+      expect(Array.from(got!.matrix.raw), label).toEqual(Array.from(ref.raw));
+      expect(Array.from(got!.matrix.status), label).toEqual(Array.from(ref.status));
+      expect(got!.fingerprint, label).toBe(referenceFingerprint(fw, sorted, options));
+    };
+    const reversed = (a: UnitInput['answers']): UnitInput['answers'] => Object.fromEntries(Object.entries(a).reverse());
+    const nullProto = (a: UnitInput['answers']): UnitInput['answers'] => Object.assign(Object.create(null) as UnitInput['answers'], a);
+    // Over 128 keys added one by one: V8 keeps such objects in dictionary mode, as the server's answers are.
+    const padded = (a: UnitInput['answers']): UnitInput['answers'] => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < 140; i++) o[`pad${i}`] = undefined;
+      for (const [k, v] of Object.entries(a)) o[k] = v;
+      return o as UnitInput['answers'];
+    };
+    for (const seed of SEEDS.slice(0, 20)) {
+      const { fw, units } = edition(seed);
+      const code = itemCodes(fw)[0]!;
+      compare(fw, units.map((u) => ({ ...u, answers: reversed(u.answers) })), `seed ${seed} reversed`);
+      compare(fw, units.map((u) => ({ ...u, answers: nullProto(u.answers) })), `seed ${seed} null prototype`);
+      // A known code holding undefined counts as unanswered; an unknown key is a problem even when undefined.
+      compare(fw, units.map((u) => ({ ...u, answers: { ...u.answers, [code]: undefined as never } })), `seed ${seed} undefined answer`);
+      const unknown = units.map((u, i) => (i === units.length - 1 ? { ...u, answers: padded(u.answers) } : u));
+      expect(ingestUnits(compileFramework(fw), fw, byId(unknown), { missing: fw.missing }), `seed ${seed} unknown undefined key`).toBeNull();
+      compare(fw, unknown, `seed ${seed} unknown undefined key`);
+      // An item code that names a property every object inherits: read code by code, as the plain path does.
+      const inherited = structuredClone(fw);
+      const first = (inherited.dimensions[0]!.items ?? inherited.dimensions[0]!.subdimensions![0]!.items)![0]!;
+      const was = first.code;
+      // Every other unit leaves it unanswered: a plain object then inherits Object.prototype.toString (a problem).
+      const renamed = (u: UnitInput, i: number): UnitInput => {
+        const { [was]: answered, ...rest } = u.answers;
+        const v = i % 2 ? undefined : answered;
+        const evidenceAccepted = u.evidenceAccepted?.map((c) => (c === was ? 'toString' : c));
+        return { ...u, answers: v === undefined ? rest : { ...rest, toString: v }, ...(evidenceAccepted ? { evidenceAccepted } : {}) };
+      };
+      for (const d of inherited.dimensions) for (const it of [...(d.items ?? []), ...(d.subdimensions ?? []).flatMap((s) => s.items)]) if (it.visibleIf?.item === was) it.visibleIf.item = 'toString';
+      first.code = 'toString';
+      compare(inherited, units.map(renamed), `seed ${seed} toString`);
+      compare(inherited, units.map((u, i) => ({ ...renamed(u, i), answers: nullProto(renamed(u, i).answers) })), `seed ${seed} toString, null prototype`);
+    }
+  });
+
   it('rejects broken units with the same problems, in the same order, as before', () => {
     const fw = randomFramework(3);
     const good = randomUnits(fw, 12, 77);

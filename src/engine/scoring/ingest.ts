@@ -152,6 +152,8 @@ interface IngestState {
   evCount: number;
   ids: Set<string>;
   out: CanonicalSink;
+  /** Whether no item code names a property of Object.prototype (see readRow). */
+  ownKeysSuffice: boolean;
 }
 
 /**
@@ -176,6 +178,7 @@ function ingestState(cf: CompiledFramework, codes: string[], n: number, sha256: 
   const specs = codes.map((c) => itemSpec(cf, cf.allItems.get(c)!));
   const codeIndex = new Map(codes.map((c, k) => [c, k]));
   const sortedCodes = [...codes].sort();
+  const sortedRank = new Map(sortedCodes.map((c, r) => [c, r]));
   const order = cf.visibilityOrder;
   const pos = new Map(order.map((c, i) => [c, i]));
   const visTarget = new Int32Array(order.length).fill(-1);
@@ -195,7 +198,7 @@ function ingestState(cf: CompiledFramework, codes: string[], n: number, sha256: 
     codes,
     codeIndex,
     rankJson: sortedCodes.map((c) => enc.encode(JSON.stringify(c))),
-    codeRank: Int32Array.from(codes, (c) => sortedCodes.indexOf(c)),
+    codeRank: Int32Array.from(codes, (c) => sortedRank.get(c)!),
     requiresEvidence: Uint8Array.from(codes, (c) => (cf.allItems.get(c)!.requiresEvidence ? 1 : 0)),
     m,
     visTarget,
@@ -216,6 +219,7 @@ function ingestState(cf: CompiledFramework, codes: string[], n: number, sha256: 
     evCount: 0,
     ids: new Set<string>(),
     out: new CanonicalSink(sha256),
+    ownKeysSuffice: codes.every((c) => !(c in Object.prototype)),
   };
 }
 
@@ -226,11 +230,9 @@ function ingestUnit(st: IngestState, unit: UnitInput, u: number): boolean {
   if (typeof id !== 'string' || id === '' || st.ids.has(id)) return false;
   st.ids.add(id);
   const answers = (unit.answers ?? {}) as Record<string, unknown>;
+  if (!readRow(st, answers)) return false;
   out.ascii(u ? ',{"answers":[' : '{"answers":[');
-  const found = readAnswers(st, answers);
-  if (found < 0) return false;
-  // Keys the framework lacks: a count that does not add up means some key is unknown (or holds undefined).
-  if (Object.keys(answers).length !== found) for (const key in answers) if (!st.codeIndex.has(key)) return false;
+  if (!writeAnswers(st)) return false;
   const mark = u + 1;
   const evidence = unit.evidenceAccepted;
   if (evidence && !markEvidence(st, evidence, mark)) return false;
@@ -245,24 +247,67 @@ function ingestUnit(st: IngestState, unit: UnitInput, u: number): boolean {
   return true;
 }
 
-/** Reads, checks, scores and writes every answer in framework order; the number of answers found, or −1 on a problem. */
-function readAnswers(st: IngestState, answers: Record<string, unknown>): number {
-  const { codes, row, out } = st;
+/**
+ * The unit's answers into st.row by item position; false when the object has a key the framework lacks (the
+ * straightforward path then reports it).
+ *
+ * Why through Object.keys: the server's answer objects hold ~145 keys and are dictionary-mode objects. Looking up
+ * each item code in them (a hash probe into a 6 kB table per unit, mostly cache misses) and then listing the keys
+ * to find unknown ones cost ~40 % of the pass. Listing the keys once, mapping each to its position and reading its
+ * value while the table is still in cache does both jobs in one walk: ~15–20 % less time for the two lines
+ * measured on the bench's 2,000 units. Keys usually come in framework order, so the next position is tried before
+ * the Map.
+ *
+ * Own keys give the same answers as reading every code only when no code can be found on the prototype: the plain
+ * and null-prototype objects JSON and object literals produce, with no item code naming a property of
+ * Object.prototype. Anything else reads code by code, as before.
+ */
+function readRow(st: IngestState, answers: Record<string, unknown>): boolean {
+  const { codes, codeIndex, row } = st;
   const K = codes.length;
+  row.fill(undefined);
+  const proto = Object.getPrototypeOf(answers) as unknown;
+  if (!st.ownKeysSuffice || (proto !== Object.prototype && proto !== null)) return readRowByCode(st, answers);
+  const keys = Object.keys(answers);
+  let next = 0;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let k: number | undefined = next;
+    if (next >= K || codes[next] !== key) {
+      k = codeIndex.get(key);
+      if (k === undefined) return false;
+    }
+    row[k] = answers[key] as AnswerValue | undefined;
+    next = k + 1;
+  }
+  return true;
+}
+
+/** readRow for unusual objects: every code looked up, then any key the framework lacks (or holding undefined). */
+function readRowByCode(st: IngestState, answers: Record<string, unknown>): boolean {
+  const { codes, row } = st;
   let found = 0;
-  for (let k = 0; k < K; k++) {
-    if (k) out.byte(COMMA);
+  for (let k = 0; k < codes.length; k++) {
     const v = answers[codes[k]!] as AnswerValue | undefined;
     row[k] = v;
-    if (v === undefined) {
-      out.bytes(NULL_BYTES);
-      continue;
-    }
-    found++;
-    if (v === null) out.bytes(NULL_BYTES);
-    else if (!readAnswer(st, st.specs[k]!, k, v)) return -1;
+    if (v !== undefined) found++;
   }
-  return found;
+  // A count that does not add up means some key is unknown (or holds undefined).
+  if (Object.keys(answers).length !== found) for (const key in answers) if (!st.codeIndex.has(key)) return false;
+  return true;
+}
+
+/** Checks, scores and writes every answer of st.row in framework order; false on a problem. */
+function writeAnswers(st: IngestState): boolean {
+  const { row, out, specs } = st;
+  const K = row.length;
+  for (let k = 0; k < K; k++) {
+    if (k) out.byte(COMMA);
+    const v = row[k];
+    if (v === undefined || v === null) out.bytes(NULL_BYTES);
+    else if (!readAnswer(st, specs[k]!, k, v)) return false;
+  }
+  return true;
 }
 
 /** One non-null answer: its points into st.pts[k] and its canonical JSON into the sink; false when it has a problem. */
