@@ -104,48 +104,66 @@ export function weightedMean(values: ArrayLike<number>, weights: ArrayLike<numbe
 export function aggregateAll(plan: AggregationPlan, values: Float64Array, w: Weights, methods: Methods, out: Aggregated, logs?: Float64Array): Aggregated {
   const { n, m, G, D, groupCols, groupStart, dimGroups, dimStart } = plan;
   const { group, dim, overall } = out;
+  const wItem = w.item;
+  const wGroup = w.group;
+  const wDim = w.dim;
   const ov = methods.overall;
   const ovGeo = ov.method === 'geometric';
   const ovEps = ov.epsilon ?? 0.01;
   const ovZero = ov.zeroRule === 'zero';
+  // Each dimension's method, read once per call rather than once per unit and dimension.
+  const geos = Uint8Array.from(methods.dims, (a) => (a.method === 'geometric' ? 1 : 0));
+  const epss = Float64Array.from(methods.dims, (a) => a.epsilon ?? 0.01);
+  const zeros = Uint8Array.from(methods.dims, (a) => (a.zeroRule === 'zero' ? 1 : 0));
   for (let u = 0; u < n; u++) {
     const row = u * m;
     let osw = 0;
     let oacc = 0;
     let oIsZero = false;
     for (let d = 0; d < D; d++) {
-      const agg = methods.dims[d]!;
-      const geo = agg.method === 'geometric';
-      const eps = agg.epsilon ?? 0.01;
-      const zero = agg.zeroRule === 'zero';
+      const geo = geos[d] === 1;
+      const eps = epss[d]!;
+      const zero = zeros[d] === 1;
       let dsw = 0;
       let dacc = 0;
       let dIsZero = false;
       for (let gk = dimStart[d]!; gk < dimStart[d + 1]!; gk++) {
         const g = dimGroups[gk]!;
+        const k1 = groupStart[g + 1]!;
         let sw = 0;
         let acc = 0;
         let isZero = false;
-        for (let k = groupStart[g]!; k < groupStart[g + 1]!; k++) {
-          const j = groupCols[k]!;
-          const x = values[row + j]!;
-          if (x !== x) continue;
-          const wj = w.item[j]!;
-          sw += wj;
-          if (!geo) acc += wj * x;
-          else if (wj > 0) {
-            if (logs) {
-              const l = logs[row + j]!;
-              if (l === -Infinity) isZero = true;
-              else acc += wj * l;
-            } else if (x <= 0 && zero) isZero = true;
-            else acc += wj * Math.log(x < eps ? eps : x);
+        // The arithmetic mean (the usual method) has a loop of its own, free of the geometric branches; both add
+        // the same terms in the same order as one loop would.
+        if (!geo)
+          for (let k = groupStart[g]!; k < k1; k++) {
+            const j = groupCols[k]!;
+            const x = values[row + j]!;
+            if (x !== x) continue;
+            const wj = wItem[j]!;
+            sw += wj;
+            acc += wj * x;
           }
-        }
+        else
+          for (let k = groupStart[g]!; k < k1; k++) {
+            const j = groupCols[k]!;
+            const x = values[row + j]!;
+            if (x !== x) continue;
+            const wj = wItem[j]!;
+            sw += wj;
+            if (wj > 0) {
+              if (logs) {
+                const l = logs[row + j]!;
+                if (l === -Infinity) isZero = true;
+                else acc += wj * l;
+              } else if (x <= 0 && zero) isZero = true;
+              else acc += wj * Math.log(x < eps ? eps : x);
+            }
+          }
         const gv = !(sw > 0) ? NaN : !geo ? acc / sw : isZero ? 0 : Math.exp(acc / sw);
         group[u * G + g] = gv;
         if (gv !== gv) continue;
-        const wg = w.group[g]!;
+        const wg = wGroup[g]!;
         dsw += wg;
         if (!geo) dacc += wg * gv;
         else if (wg > 0) {
@@ -156,7 +174,7 @@ export function aggregateAll(plan: AggregationPlan, values: Float64Array, w: Wei
       const dv = !(dsw > 0) ? NaN : !geo ? dacc / dsw : dIsZero ? 0 : Math.exp(dacc / dsw);
       dim[u * D + d] = dv;
       if (dv !== dv) continue;
-      const wd = w.dim[d]!;
+      const wd = wDim[d]!;
       osw += wd;
       if (!ovGeo) oacc += wd * dv;
       else if (wd > 0) {
@@ -168,4 +186,3 @@ export function aggregateAll(plan: AggregationPlan, values: Float64Array, w: Wei
   }
   return out;
 }
-

@@ -79,14 +79,21 @@ export function normaliseColumn(xs: Float64Array, norm: Normalisation): Float64A
  */
 export function normaliseMatrix(cf: CompiledFramework, mat: ItemMatrix, override?: NormalisationMethod): Float64Array {
   const { n, m, raw } = mat;
+  // 'none' (the usual method) is a copy: the whole matrix is copied at once, and only the other columns are then
+  // rewritten. 1 − x ('none', lower is better) and goalposts are done inline over those columns, row by row —
+  // normaliseColumn would allocate two arrays per column and walk the matrix column-wise; the rest (population
+  // methods, a minority) still go through normaliseColumn.
   const out = new Float64Array(n * m);
-  const col = new Float64Array(n);
-  // 'none' (the usual method) is a copy, or 1 − x: done inline, row by row, for all such columns at once —
-  // normaliseColumn would allocate two arrays per column and walk the matrix column-wise.
-  const NONE = 0;
+  out.set(raw);
   const NONE_LOWER = 1;
-  const OTHER = 2;
-  const mode = new Uint8Array(m);
+  const GOALPOSTS = 2;
+  const GOALPOSTS_LOWER = 3;
+  // Columns rewritten inline, with their mode and goalposts (low, high).
+  const inline: number[] = [];
+  const inlineMode: number[] = [];
+  const lows: number[] = [];
+  const highs: number[] = [];
+  const other: number[] = [];
   const norms: Normalisation[] = [];
   for (let j = 0; j < m; j++) {
     const base = cf.items[j]!.norm;
@@ -96,17 +103,39 @@ export function normaliseMatrix(cf: CompiledFramework, mat: ItemMatrix, override
       // Questions already score 0–1 and higher-is-better; only indicators carry direction through.
     }
     norms.push(norm);
-    mode[j] = norm.method !== 'none' ? OTHER : norm.lowerIsBetter ? NONE_LOWER : NONE;
+    if (norm.method === 'none') {
+      if (!norm.lowerIsBetter) continue;
+      inline.push(j);
+      inlineMode.push(NONE_LOWER);
+      lows.push(0);
+      highs.push(0);
+    } else if (norm.method === 'goalposts') {
+      inline.push(j);
+      inlineMode.push(norm.lowerIsBetter ? GOALPOSTS_LOWER : GOALPOSTS);
+      lows.push(norm.low!);
+      highs.push(norm.high!);
+    } else other.push(j);
   }
+  const cols = Int32Array.from(inline);
+  const modes = Uint8Array.from(inlineMode);
+  const lo = Float64Array.from(lows);
+  const hi = Float64Array.from(highs);
   for (let u = 0; u < n; u++)
-    for (let j = 0; j < m; j++) {
-      const md = mode[j]!;
-      if (md === OTHER) continue;
-      const x = raw[u * m + j]!;
-      out[u * m + j] = x === x ? (md === NONE_LOWER ? 1 - x : x) : NaN;
+    for (let c = 0; c < cols.length; c++) {
+      const k = u * m + cols[c]!;
+      const x = raw[k]!;
+      if (x !== x) continue;
+      const md = modes[c]!;
+      if (md === NONE_LOWER) out[k] = 1 - x;
+      else {
+        // normaliseColumn's goalposts arithmetic, operation for operation.
+        const v = md === GOALPOSTS_LOWER ? (hi[c]! - x) / (hi[c]! - lo[c]!) : (x - lo[c]!) / (hi[c]! - lo[c]!);
+        out[k] = Math.min(1, Math.max(0, v));
+      }
     }
-  for (let j = 0; j < m; j++) {
-    if (mode[j] !== OTHER) continue;
+  if (other.length === 0) return out;
+  const col = new Float64Array(n);
+  for (const j of other) {
     for (let u = 0; u < n; u++) col[u] = raw[u * m + j]!;
     const res = normaliseColumn(col, norms[j]!);
     for (let u = 0; u < n; u++) out[u * m + j] = res[u]!;
