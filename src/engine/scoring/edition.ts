@@ -54,6 +54,8 @@ export interface PreparedEdition {
   fingerprint: string;
 }
 
+type GuidanceStep = NextStageGuidance['items'][number];
+
 const STATUS_NAMES: ItemStatus[] = ['answered', 'no_evidence', 'zero', 'hidden', 'imputed', 'zero'];
 
 /** Validates framework and units (throwing AppError) and computes item points, normalisation and aggregation. */
@@ -111,6 +113,8 @@ interface UnitContext {
   /** Scratch for the weakest items: gap per item, and the top-K item indices (typed: refilled for every unit). */
   gapArr: Float64Array;
   top: Int32Array;
+  /** Weak items shared between units: (item, value, gap) → weak item. */
+  weakItems: SharedTable<WeakItem>;
   stageIndex: Int32Array;
 }
 
@@ -164,6 +168,7 @@ function unitContext(p: PreparedEdition, options: ScoreOptions): UnitContext {
     itemScores: (options.itemDetail ?? true) ? itemDetail(cf, matrix, values) : null,
     gapArr: new Float64Array(m),
     top: new Int32Array(m + 1),
+    weakItems: new SharedTable<WeakItem>(),
     stageIndex: new Int32Array(n),
   };
 }
@@ -254,8 +259,10 @@ function weakestItems(ctx: UnitContext, u: number): WeakItem[] {
   for (let k = 0; k < len; k++) {
     const j = top[k]!;
     const ci = ctx.cf.items[j]!;
-    const x = values[u * m + j]!;
-    out[k] = { code: ci.code, text: ci.item.text, dimension: ctx.itemDim[j]!, value: x, peerMean: x + gapArr[j]!, gap: gapArr[j]!, recommendation: ci.item.recommendation ?? null };
+    const weak = ctx.weakItems;
+    weak.key[0] = values[u * m + j]!;
+    weak.key[1] = gapArr[j]!;
+    out[k] = weak.find(j) ?? weak.add({ code: ci.code, text: ci.item.text, dimension: ctx.itemDim[j]!, value: weak.key[0]!, peerMean: weak.key[0]! + weak.key[1]!, gap: weak.key[1]!, recommendation: ci.item.recommendation ?? null });
   }
   return out;
 }
@@ -417,11 +424,16 @@ function itemDetail(cf: CompiledFramework, matrix: ItemMatrix, values: Float64Ar
   const dim = cf.items.map((ci) => cf.dims[ci.dim]!.code);
   const sub = cf.items.map((ci) => cf.groups[ci.group]!.code);
   const cache = new ColumnCache(m, matrix, values);
-  const table = new ItemScoreTable();
+  const table = new SharedTable<ItemScore>();
   const create = (j: number, cell: number): ItemScore => {
     const r = matrix.raw[cell]!;
     const v = values[cell]!;
     return Object.freeze({ code: code[j]!, dimension: dim[j]!, subdimension: sub[j]!, status: STATUS_NAMES[matrix.status[cell]!]!, raw: r === r ? r : null, value: v === v ? v : null });
+  };
+  const inTable = (j: number, cell: number): ItemScore => {
+    table.key[0] = matrix.raw[cell]!;
+    table.key[1] = values[cell]!;
+    return table.find(j * 8 + matrix.status[cell]!) ?? table.add(create(j, cell));
   };
   return (u: number): ItemScore[] => {
     const items = new Array<ItemScore>(m);
@@ -435,7 +447,7 @@ function itemDetail(cf: CompiledFramework, matrix: ItemMatrix, values: Float64Ar
         if (obj === undefined && !cache.full(j)) obj = cache.add(j, cell, create(j, cell));
         if (obj === undefined) cache.moveTo(j, table);
       }
-      items[j] = obj ?? table.find(j, matrix.status[cell]!, matrix.raw[cell]!, values[cell]!) ?? table.add(create(j, cell));
+      items[j] = obj ?? inTable(j, cell);
     }
     return items;
   };
@@ -492,10 +504,12 @@ class ColumnCache {
   }
 
   /** Moves column j's scores into the table (which must not hold any of them yet). */
-  moveTo(j: number, table: ItemScoreTable): void {
+  moveTo(j: number, table: SharedTable<ItemScore>): void {
     const base = j * COLUMN_CACHE;
     for (let e = base; e < base + this.len[j]!; e++) {
-      if (table.find(j, this.status[e]!, this.raw[e]!, this.value[e]!) === undefined) table.add(this.objs[e]!);
+      table.key[0] = this.raw[e]!;
+      table.key[1] = this.value[e]!;
+      if (table.find(j * 8 + this.status[e]!) === undefined) table.add(this.objs[e]!);
     }
     this.len[j] = MOVED;
   }
@@ -511,47 +525,50 @@ class ColumnCache {
 }
 
 /**
- * Open-addressing hash table from (item, status, points, value) to the shared ItemScore. Numbers are compared by
- * their bits, which tells −0 from 0 as deep equality does (a Map would merge them, and box every key it is asked
- * about); the value is part of the key, so nothing assumes it follows from the points.
+ * Open-addressing hash table from (tag, two numbers) to one shared, frozen result object: an item's detail for a
+ * (status, points, value), a guidance step for a gain, a weak item for a (value, gap). Units repeat these a lot
+ * (10,000 weak items per edition hold ~200 distinct, 32,000 guidance steps ~4,000), so each is built once per run.
+ * Numbers are compared by their bits, which tells −0 from 0 as deep equality does (a Map would merge them, and box
+ * every key it is asked about). The numbers are passed through `key` rather than as arguments: a double passed to a
+ * call that is not inlined is boxed, one allocation per lookup.
  */
-class ItemScoreTable {
-  private readonly f64 = new Float64Array(2);
-  private readonly bits = new Int32Array(this.f64.buffer);
+class SharedTable<T extends object> {
+  /** The two numbers of the next lookup. */
+  readonly key = new Float64Array(2);
+  private readonly bits = new Int32Array(this.key.buffer);
   private size = 0;
   private mask = 1023;
-  /** Per slot: item·8 + status + 1 (0 = empty), then the four 32-bit halves of points and value. */
+  /** Per slot: tag + 1 (0 = empty), then the four 32-bit halves of the two numbers. */
   private tag = new Int32Array(1024);
   private words = new Int32Array(4 * 1024);
-  private objs: (ItemScore | undefined)[] = new Array<ItemScore | undefined>(1024);
+  private objs: (T | undefined)[] = new Array<T | undefined>(1024);
   /** The slot found or to fill, from the last find. */
   private slot = 0;
   private pending = 0;
 
-  find(j: number, status: number, raw: number, value: number): ItemScore | undefined {
-    this.f64[0] = raw;
-    this.f64[1] = value;
+  /** The object stored for (tag, key[0], key[1]); tag ≥ 0. */
+  find(tag: number): T | undefined {
     const b = this.bits;
     const b0 = b[0]!;
     const b1 = b[1]!;
     const b2 = b[2]!;
     const b3 = b[3]!;
-    const tag = j * 8 + status + 1;
-    let i = Math.imul(Math.imul(b0 ^ b1 ^ tag, 0x9e3779b1) ^ b2 ^ b3, 0x85ebca6b) & this.mask;
+    const t1 = tag + 1;
+    let i = Math.imul(Math.imul(b0 ^ b1 ^ t1, 0x9e3779b1) ^ b2 ^ b3, 0x85ebca6b) & this.mask;
     for (;;) {
       const t = this.tag[i]!;
       if (t === 0) break;
       const w = 4 * i;
-      if (t === tag && this.words[w] === b0 && this.words[w + 1] === b1 && this.words[w + 2] === b2 && this.words[w + 3] === b3) return this.objs[i];
+      if (t === t1 && this.words[w] === b0 && this.words[w + 1] === b1 && this.words[w + 2] === b2 && this.words[w + 3] === b3) return this.objs[i];
       i = (i + 1) & this.mask;
     }
     this.slot = i;
-    this.pending = tag;
+    this.pending = t1;
     return undefined;
   }
 
-  /** Stores `obj` for the key of the last find (which missed) and returns it. */
-  add(obj: ItemScore): ItemScore {
+  /** Stores `obj` (frozen) for the key of the last find, which missed, and returns it. */
+  add(obj: T): T {
     const i = this.slot;
     const w = 4 * i;
     this.tag[i] = this.pending;
@@ -559,7 +576,7 @@ class ItemScoreTable {
     this.words[w + 1] = this.bits[1]!;
     this.words[w + 2] = this.bits[2]!;
     this.words[w + 3] = this.bits[3]!;
-    this.objs[i] = obj;
+    this.objs[i] = Object.freeze(obj);
     if (++this.size * 2 > this.mask) this.grow();
     return obj;
   }
@@ -570,7 +587,7 @@ class ItemScoreTable {
     this.mask = cap - 1;
     this.tag = new Int32Array(cap);
     this.words = new Int32Array(4 * cap);
-    this.objs = new Array<ItemScore | undefined>(cap);
+    this.objs = new Array<T | undefined>(cap);
     for (let k = 0; k < tag.length; k++) {
       const t = tag[k]!;
       if (t === 0) continue;
@@ -578,7 +595,11 @@ class ItemScoreTable {
       let i = Math.imul(Math.imul(words[w]! ^ words[w + 1]! ^ t, 0x9e3779b1) ^ words[w + 2]! ^ words[w + 3]!, 0x85ebca6b) & this.mask;
       while (this.tag[i] !== 0) i = (i + 1) & this.mask;
       this.tag[i] = t;
-      this.words.set(words.subarray(w, w + 4), 4 * i);
+      // Four copies rather than set(subarray(…)): a view per entry was ~1 MB of garbage per run.
+      this.words[4 * i] = words[w]!;
+      this.words[4 * i + 1] = words[w + 1]!;
+      this.words[4 * i + 2] = words[w + 2]!;
+      this.words[4 * i + 3] = words[w + 3]!;
       this.objs[i] = objs[k];
     }
   }
@@ -727,6 +748,10 @@ interface GuideIndex {
   unmet: Uint8Array;
   /** The overall score after raising an item (wmInto's target). */
   next: Float64Array;
+  /** Guidance steps shared between units: (item, gain) → step. */
+  steps: SharedTable<GuidanceStep>;
+  /** One unit's steps, in order (at most one per item). */
+  chosen: GuidanceStep[];
   /** Candidate items (not hidden, below full marks), in framework order; a typed buffer so that refilling it per
    *  unit allocates nothing (emptying a plain array by `length = 0` frees its storage, and refilling regrows it). */
   cand: Int32Array;
@@ -757,6 +782,8 @@ function guideIndex(p: PreparedEdition): GuideIndex {
     used: new Uint8Array(m),
     unmet: new Uint8Array(D),
     next: new Float64Array(1),
+    steps: new SharedTable<GuidanceStep>(),
+    chosen: [],
     cand: new Int32Array(m),
   };
 }
@@ -837,7 +864,9 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
   const order = idx.order;
   order.reset(cand, key, nCand);
   const used = idx.used.fill(0);
-  const chosen: NextStageGuidance['items'] = [];
+  // Steps go into a reused buffer and are copied out at their final length (pushing grew a new array per unit).
+  const chosen = idx.chosen;
+  let nChosen = 0;
   let pos = 0;
   while (!stageReached(overall, stage.minScore, conds, dv, scale, unmet)) {
     let pick = -1;
@@ -863,14 +892,17 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
     wmInto(dv, ci.dim, gv, weights.group, idx.dimGroups[ci.dim]!, agg);
     wmInto(idx.next, 0, dv, weights.dim, idx.dims, methods.overall);
     const next = idx.next[0]!;
-    chosen.push({ code: ci.code, text: ci.item.text, dimension: cf.dims[ci.dim]!.code, gain: (next - overall) * scale, recommendation: ci.item.recommendation ?? null });
+    const steps = idx.steps;
+    steps.key[0] = (next - overall) * scale;
+    steps.key[1] = 0;
+    chosen[nChosen++] = steps.find(pick) ?? steps.add({ code: ci.code, text: ci.item.text, dimension: cf.dims[ci.dim]!.code, gain: steps.key[0]!, recommendation: ci.item.recommendation ?? null });
     overall = next;
   }
   return {
     stage: stage.code,
     pointsNeeded: Math.max(0, stage.minScore - startOverall),
     conditionShortfalls: startShort,
-    items: chosen,
+    items: chosen.slice(0, nChosen),
     reachable: stageReached(overall, stage.minScore, conds, dv, scale, unmet),
   };
 }
