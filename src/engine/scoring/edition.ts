@@ -113,6 +113,9 @@ interface UnitContext {
   /** Scratch for the weakest items: gap per item, and the top-K item indices (typed: refilled for every unit). */
   gapArr: Float64Array;
   top: Int32Array;
+  /** Scratch for the weakest dimensions: gap per dimension, and the kept dimensions in order. */
+  dimGap: Float64Array;
+  dimTop: Int32Array;
   /** Weak items shared between units: (item, value, gap) → weak item. */
   weakItems: SharedTable<WeakItem>;
   stageIndex: Int32Array;
@@ -168,6 +171,8 @@ function unitContext(p: PreparedEdition, options: ScoreOptions): UnitContext {
     itemScores: (options.itemDetail ?? true) ? itemDetail(cf, matrix, values) : null,
     gapArr: new Float64Array(m),
     top: new Int32Array(m + 1),
+    dimGap: new Float64Array(cf.dims.length),
+    dimTop: new Int32Array(cf.dims.length + 1),
     weakItems: new SharedTable<WeakItem>(),
     stageIndex: new Int32Array(n),
   };
@@ -181,7 +186,6 @@ function unitResult(ctx: UnitContext, u: number): UnitResult {
   const overall = orNull(p.agg.overall[u]!, scale);
   const stage = assignStage(stages, overall, dims);
   ctx.stageIndex[u] = stage ? stage.index : -1;
-  const weakDims = weakestDimensions(ctx, u);
   const res: UnitResult = {
     id: unit.id,
     attributes: unit.attributes ?? {},
@@ -192,7 +196,7 @@ function unitResult(ctx: UnitContext, u: number): UnitResult {
     ranks: ctx.ranks[u]!,
     missingItems: missingItems(ctx, u),
     weakestItems: weakestItems(ctx, u),
-    weakestDimensions: weakDims.length > ctx.nWeakDims ? weakDims.slice(0, ctx.nWeakDims) : weakDims,
+    weakestDimensions: weakestDimensions(ctx, u),
     nextStage: ctx.guidance && stage && stage.index < stages.length - 1 ? nextStageGuidance(p, u, stage.index + 1, ctx.guideIdx) : null,
   };
   if (unit.name) res.name = unit.name;
@@ -267,32 +271,39 @@ function weakestItems(ctx: UnitContext, u: number): WeakItem[] {
   return out;
 }
 
-/** Dimensions below the peer mean, largest gap first (all of them; the caller keeps the first few). */
+/**
+ * The first `nWeakDims` dimensions below the peer mean, largest gap first, ties in framework order (what the stable
+ * sort of all of them by gap, then keeping the first few, gave). Only the kept ones become objects.
+ */
 function weakestDimensions(ctx: UnitContext, u: number): WeakDimension[] {
-  const { D, scale } = ctx;
+  const { D, scale, nWeakDims, dimGap, dimTop } = ctx;
   const dim = ctx.p.agg.dim;
   const { dimSum, dimCnt, row } = ctx.peers;
   const g = row[u]!;
-  const out: WeakDimension[] = [];
+  let len = 0;
   for (let di = 0; di < D; di++) {
     const x = dim[u * D + di]!;
     const cnt = dimCnt[g * D + di]!;
     if (x !== x || cnt === 0) continue;
-    const peerMean = (dimSum[g * D + di]! / cnt) * scale;
-    const gap = peerMean - x * scale;
-    const d = ctx.cf.dims[di]!;
-    if (gap > 1e-9) out.push({ code: d.code, name: d.def.name, score: x * scale, peerMean, gap, recommendation: d.def.recommendation ?? null });
-  }
-  // Largest gap first, ties in framework order: what the stable out.sort((a, b) => b.gap - a.gap) gives, by
-  // insertion (a handful of dimensions; Array.prototype.sort allocated work arrays for each unit).
-  for (let i = 1; i < out.length; i++) {
-    const x = out[i]!;
-    let k = i;
-    while (k > 0 && x.gap - out[k - 1]!.gap > 0) {
-      out[k] = out[k - 1]!;
+    const gap = (dimSum[g * D + di]! / cnt) * scale - x * scale;
+    if (!(gap > 1e-9)) continue;
+    dimGap[di] = gap;
+    // Insertion after every kept dimension whose gap is not smaller: the stable order.
+    let k = len < nWeakDims ? len++ : nWeakDims;
+    if (k === nWeakDims && (k === 0 || !(gap - dimGap[dimTop[k - 1]!]! > 0))) continue;
+    if (k === nWeakDims) k--;
+    while (k > 0 && gap - dimGap[dimTop[k - 1]!]! > 0) {
+      dimTop[k] = dimTop[k - 1]!;
       k--;
     }
-    out[k] = x;
+    dimTop[k] = di;
+  }
+  const out = new Array<WeakDimension>(len);
+  for (let k = 0; k < len; k++) {
+    const di = dimTop[k]!;
+    const d = ctx.cf.dims[di]!;
+    const peerMean = (dimSum[g * D + di]! / dimCnt[g * D + di]!) * scale;
+    out[k] = { code: d.code, name: d.def.name, score: dim[u * D + di]! * scale, peerMean, gap: dimGap[di]!, recommendation: d.def.recommendation ?? null };
   }
   return out;
 }
