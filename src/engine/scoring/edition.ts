@@ -464,44 +464,54 @@ function itemDetail(cf: CompiledFramework, matrix: ItemMatrix, values: Float64Ar
   };
 }
 
-/** The same number for deep equality: −0 differs from 0, and NaN (hidden or missing, shown as null) equals NaN. */
-const sameScore = (a: number, b: number): boolean => (a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b);
+/** The 32-bit halves of a Float64Array's numbers, to compare numbers by their bits. */
+const bitsOf = (xs: Float64Array): Int32Array => new Int32Array(xs.buffer, xs.byteOffset, xs.length * 2);
 
 /**
  * The first COLUMN_CACHE distinct (status, points, value) of each item with their shared ItemScore, searched
  * linearly. Most items take a handful of distinct scores (yes/no, options, missing, hidden), so a short scan of one
- * column's entries replaces hashing two doubles per cell, which was most of the cost of item detail. Cells are
- * passed by index, not by value: a double passed to a call that is not inlined is boxed, one allocation per cell.
+ * column's entries replaces hashing two doubles per cell, which was most of the cost of item detail. Numbers are
+ * compared by their bits, as the hash table does (−0 is not 0 for deep equality), as integers: comparing doubles
+ * needed a division to tell the zeros apart, and most points are 0 or 1.
  */
 const COLUMN_CACHE = 8;
 const MOVED = 255;
 class ColumnCache {
   private readonly len: Uint8Array;
   private readonly status: Uint8Array;
-  private readonly raw: Float64Array;
-  private readonly value: Float64Array;
+  /** Per entry: the four 32-bit halves of points and value. */
+  private readonly words: Int32Array;
   private readonly objs: (ItemScore | undefined)[];
+  private readonly rawBits: Int32Array;
+  private readonly valueBits: Int32Array;
 
   constructor(
     m: number,
     private readonly matrix: ItemMatrix,
-    private readonly values: Float64Array,
+    values: Float64Array,
   ) {
     this.len = new Uint8Array(m);
     this.status = new Uint8Array(m * COLUMN_CACHE);
-    this.raw = new Float64Array(m * COLUMN_CACHE);
-    this.value = new Float64Array(m * COLUMN_CACHE);
+    this.words = new Int32Array(4 * m * COLUMN_CACHE);
     this.objs = new Array<ItemScore | undefined>(m * COLUMN_CACHE).fill(undefined);
+    this.rawBits = bitsOf(matrix.raw);
+    this.valueBits = bitsOf(values);
   }
 
   /** The shared score of column j equal to matrix cell `cell`, if cached. */
   find(j: number, cell: number): ItemScore | undefined {
     const st = this.matrix.status[cell]!;
-    const r = this.matrix.raw[cell]!;
-    const v = this.values[cell]!;
+    const r0 = this.rawBits[2 * cell]!;
+    const r1 = this.rawBits[2 * cell + 1]!;
+    const v0 = this.valueBits[2 * cell]!;
+    const v1 = this.valueBits[2 * cell + 1]!;
+    const { words, status } = this;
     const base = j * COLUMN_CACHE;
     const end = base + this.len[j]!;
-    for (let e = base; e < end; e++) if (this.status[e] === st && sameScore(this.raw[e]!, r) && sameScore(this.value[e]!, v)) return this.objs[e];
+    for (let e = base; e < end; e++) {
+      const w = 4 * e;
+      if (status[e] === st && words[w] === r0 && words[w + 1] === r1 && words[w + 2] === v0 && words[w + 3] === v1) return this.objs[e];
+    }
     return undefined;
   }
 
@@ -517,9 +527,9 @@ class ColumnCache {
   /** Moves column j's scores into the table (which must not hold any of them yet). */
   moveTo(j: number, table: SharedTable<ItemScore>): void {
     const base = j * COLUMN_CACHE;
+    const kw = new Int32Array(table.key.buffer);
     for (let e = base; e < base + this.len[j]!; e++) {
-      table.key[0] = this.raw[e]!;
-      table.key[1] = this.value[e]!;
+      for (let h = 0; h < 4; h++) kw[h] = this.words[4 * e + h]!;
       if (table.find(j * 8 + this.status[e]!) === undefined) table.add(this.objs[e]!);
     }
     this.len[j] = MOVED;
@@ -527,9 +537,12 @@ class ColumnCache {
 
   add(j: number, cell: number, obj: ItemScore): ItemScore {
     const e = j * COLUMN_CACHE + this.len[j]!++;
+    const w = 4 * e;
     this.status[e] = this.matrix.status[cell]!;
-    this.raw[e] = this.matrix.raw[cell]!;
-    this.value[e] = this.values[cell]!;
+    this.words[w] = this.rawBits[2 * cell]!;
+    this.words[w + 1] = this.rawBits[2 * cell + 1]!;
+    this.words[w + 2] = this.valueBits[2 * cell]!;
+    this.words[w + 3] = this.valueBits[2 * cell + 1]!;
     this.objs[e] = obj;
     return obj;
   }
@@ -750,7 +763,6 @@ interface GuideIndex {
   row: Float64Array;
   gv: Float64Array;
   dv: Float64Array;
-  gain: Float64Array;
   key: Float64Array;
   order: CandidateOrder;
   gW: Float64Array;
@@ -785,7 +797,6 @@ function guideIndex(p: PreparedEdition): GuideIndex {
     row: new Float64Array(m),
     gv: new Float64Array(G),
     dv: new Float64Array(D),
-    gain: new Float64Array(m),
     key: new Float64Array(m),
     order: new CandidateOrder(m),
     gW: new Float64Array(G),
@@ -868,12 +879,8 @@ function nextStageGuidance(p: PreparedEdition, u: number, target: number, idx: G
 
   const cand = idx.cand;
   const nCand = idx.arithmetic ? arithmeticGains(p, idx, scale) : geometricGains(p, idx, overall, scale);
-  // Gains rounded to 1e-9 so that ties (common with equal weights) fall back to framework order, not to float noise.
-  const key = idx.key;
-  const gain = idx.gain;
-  for (let k = 0; k < nCand; k++) key[cand[k]!] = Math.round(gain[cand[k]!]! * 1e9);
   const order = idx.order;
-  order.reset(cand, key, nCand);
+  order.reset(cand, idx.key, nCand);
   const used = idx.used.fill(0);
   // Steps go into a reused buffer and are copied out at their final length (pushing grew a new array per unit).
   const chosen = idx.chosen;
@@ -924,13 +931,17 @@ function copyRow(to: Float64Array, xs: Float64Array, u: number, w: number): Floa
   return to;
 }
 
-/** Single-item gains when every aggregation is arithmetic; fills idx.gain and idx.cand, returns the candidates' count. */
+/**
+ * Single-item gains when every aggregation is arithmetic; fills idx.gain, idx.key (gains rounded to 1e-9, so that
+ * ties, common with equal weights, fall back to framework order rather than float noise) and idx.cand; returns the
+ * candidates' count.
+ */
 function arithmeticGains(p: PreparedEdition, idx: GuideIndex, scale: number): number {
   const { weights } = p;
   const m = p.cf.items.length;
   const G = p.cf.groups.length;
   const D = p.cf.dims.length;
-  const { row, gv, dv, gain, cand, itemGroup, itemDim } = idx;
+  const { row, gv, dv, key, cand, itemGroup, itemDim } = idx;
   let nCand = 0;
   // Arithmetic means are linear: an item's gain is (1 − x) times its share of the overall score, where the shares
   // use the unit's visible weights. (Same expression, operation for operation, as computed for every item before.)
@@ -946,17 +957,17 @@ function arithmeticGains(p: PreparedEdition, idx: GuideIndex, scale: number): nu
     const grp = itemGroup[j]!;
     const dim = itemDim[j]!;
     const share = ((((weights.item[j]! / gW[grp]!) * weights.group[grp]!) / dW[dim]!) * weights.dim[dim]!) / oW;
-    gain[j] = (1 - x) * share * scale;
+    key[j] = Math.round((1 - x) * share * scale * 1e9);
     cand[nCand++] = j;
   }
   return nCand;
 }
 
-/** Single-item gains with geometric means somewhere; fills idx.gain and idx.cand, returns the candidates' count. */
+/** Single-item gains with geometric means somewhere; fills idx.gain, idx.key and idx.cand as arithmeticGains. */
 function geometricGains(p: PreparedEdition, idx: GuideIndex, overall: number, scale: number): number {
   const { weights, methods } = p;
   const m = p.cf.items.length;
-  const { row, gv, dv, gain, cand, itemGroup, itemDim } = idx;
+  const { row, gv, dv, key, cand, itemGroup, itemDim } = idx;
   let nCand = 0;
   // Geometric means: the item's group, dimension and the overall score are recomputed with the item at 1.
   for (let j = 0; j < m; j++) {
@@ -967,7 +978,7 @@ function geometricGains(p: PreparedEdition, idx: GuideIndex, overall: number, sc
     const agg = methods.dims[dim]!;
     const ng = wm(row, weights.item, idx.groupCols[grp]!, agg, j, 1);
     const nd = wm(gv, weights.group, idx.dimGroups[dim]!, agg, grp, ng);
-    gain[j] = (wm(dv, weights.dim, idx.dims, methods.overall, dim, nd) - overall) * scale;
+    key[j] = Math.round((wm(dv, weights.dim, idx.dims, methods.overall, dim, nd) - overall) * scale * 1e9);
     cand[nCand++] = j;
   }
   return nCand;
