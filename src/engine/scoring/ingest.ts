@@ -258,9 +258,9 @@ function ingestUnit(st: IngestState, unit: UnitInput, u: number): boolean {
  * measured on the bench's 2,000 units. Keys usually come in framework order, so the next position is tried before
  * the Map.
  *
- * Own keys give the same answers as reading every code only when no code can be found on the prototype: the plain
- * and null-prototype objects JSON and object literals produce, with no item code naming a property of
- * Object.prototype. Anything else reads code by code, as before.
+ * Own enumerable keys give the same answers as reading every code only when no code can be found on the
+ * prototype: the plain and null-prototype objects JSON and object literals produce (whose properties are all
+ * enumerable), with no item code naming a property of Object.prototype. Other objects read code by code, as before.
  */
 function readRow(st: IngestState, answers: Record<string, unknown>): boolean {
   const { codes, codeIndex, row } = st;
