@@ -700,8 +700,12 @@ export class CandidateOrder {
   }
 }
 
-/** Weighted mean over idx (one index may take an override value); same rules as aggregateAll. */
-function wm(vals: ArrayLike<number>, ws: ArrayLike<number>, idx: ArrayLike<number>, agg: Aggregation, overIdx: number, overVal: number): number {
+/**
+ * Weighted mean of vals over idx, stored into out[at]; index overIdx, if any, takes the value overVal. Same rules as
+ * aggregateAll. The result is stored, not returned: guidance calls this three times per item it raises (~100,000
+ * times per edition), and a double returned from a call is boxed, which allocated ~7 MB per scoring run.
+ */
+function wmInto(out: Float64Array, at: number, vals: Float64Array, ws: Float64Array, idx: Int32Array, agg: Aggregation, overIdx = -1, overVal = 0): void {
   let sw = 0;
   let acc = 0;
   const geo = agg.method === 'geometric';
@@ -710,32 +714,6 @@ function wm(vals: ArrayLike<number>, ws: ArrayLike<number>, idx: ArrayLike<numbe
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
     const x = i === overIdx ? overVal : vals[i]!;
-    if (x !== x) continue;
-    const w = ws[i]!;
-    sw += w;
-    if (!geo) acc += w * x;
-    else if (w > 0) {
-      if (x <= 0 && agg.zeroRule === 'zero') isZero = true;
-      else acc += w * Math.log(x < eps ? eps : x);
-    }
-  }
-  if (!(sw > 0)) return NaN;
-  return !geo ? acc / sw : isZero ? 0 : Math.exp(acc / sw);
-}
-
-/**
- * wm(vals, ws, idx, agg, −1, 0) stored into out[at]. Guidance calls it three times per item it raises (~100,000 times
- * per edition), and a double returned from a call is boxed: storing it in place allocated ~7 MB per scoring run.
- */
-function wmInto(out: Float64Array, at: number, vals: Float64Array, ws: Float64Array, idx: Int32Array, agg: Aggregation): void {
-  let sw = 0;
-  let acc = 0;
-  const geo = agg.method === 'geometric';
-  const eps = agg.epsilon ?? 0.01;
-  let isZero = false;
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k]!;
-    const x = vals[i]!;
     if (x !== x) continue;
     const w = ws[i]!;
     sw += w;
@@ -976,9 +954,11 @@ function geometricGains(p: PreparedEdition, idx: GuideIndex, overall: number, sc
     const grp = itemGroup[j]!;
     const dim = itemDim[j]!;
     const agg = methods.dims[dim]!;
-    const ng = wm(row, weights.item, idx.groupCols[grp]!, agg, j, 1);
-    const nd = wm(gv, weights.group, idx.dimGroups[dim]!, agg, grp, ng);
-    key[j] = Math.round((wm(dv, weights.dim, idx.dims, methods.overall, dim, nd) - overall) * scale * 1e9);
+    const t = idx.next;
+    wmInto(t, 0, row, weights.item, idx.groupCols[grp]!, agg, j, 1);
+    wmInto(t, 0, gv, weights.group, idx.dimGroups[dim]!, agg, grp, t[0]!);
+    wmInto(t, 0, dv, weights.dim, idx.dims, methods.overall, dim, t[0]!);
+    key[j] = Math.round((t[0]! - overall) * scale * 1e9);
     cand[nCand++] = j;
   }
   return nCand;
