@@ -26,9 +26,12 @@ interface QualityWork {
   /** Per item of the current dimension: Σx and Σx² over the complete cases (alpha's item variances). */
   cs1: Float64Array;
   cs2: Float64Array;
-  /** Σ and Σ² of the complete cases' row totals over the current dimension's items (alpha's total variance). */
-  t1: number;
-  t2: number;
+  /**
+   * Σ and Σ² of the complete cases' row totals over the current dimension's items (alpha's total variance). A typed
+   * pair, not two number fields: a field that starts as the integer 0 and is later given a fraction changes the
+   * object's shape, which threw the optimised item passes away (~4 MB of boxed numbers per run while they re-warmed).
+   */
+  totals: Float64Array;
 }
 
 /**
@@ -60,8 +63,7 @@ export function qualityReport(cf: CompiledFramework, n: number, values: Float64A
     block: new Float64Array(n * maxCols),
     cs1: new Float64Array(maxCols),
     cs2: new Float64Array(maxCols),
-    t1: 0,
-    t2: 0,
+    totals: new Float64Array(2),
   };
   for (const d of cf.dims) {
     const cols = Int32Array.from(d.cols);
@@ -80,11 +82,13 @@ export function qualityReport(cf: CompiledFramework, n: number, values: Float64A
  * alpha. Returns the number of complete cases.
  */
 function fillBlock(w: QualityWork, cols: Int32Array): number {
-  const { n, m, values, wt, block, sw, swx, complete } = w;
+  const { n, m, values, wt, block, sw, swx, complete, totals } = w;
   const k = cols.length;
   let nc = 0;
-  let t1 = 0;
-  let t2 = 0;
+  // Summed in place rather than in locals stored after the loop: V8 compiles this function while its first loop
+  // runs, and a store it had not yet seen past the loop threw that code away again on every report.
+  totals[0] = 0;
+  totals[1] = 0;
   for (let u = 0; u < n; u++) {
     let a = 0;
     let b = 0;
@@ -105,12 +109,10 @@ function fillBlock(w: QualityWork, cols: Int32Array): number {
     complete[u] = ok;
     nc += ok;
     if (ok) {
-      t1 += tot;
-      t2 += tot * tot;
+      totals[0] = totals[0]! + tot;
+      totals[1] = totals[1]! + tot * tot;
     }
   }
-  w.t1 = t1;
-  w.t2 = t2;
   return nc;
 }
 
@@ -187,10 +189,12 @@ function itemQuality(w: QualityWork, ci: CompiledFramework['items'][number], dim
 
 /** Cronbach's alpha on the nc complete cases (at least 2, with at least 2 items); null without total variance. */
 function cronbachAlpha(w: QualityWork, k: number, nc: number): number | null {
-  const { cs1, cs2 } = w;
+  const { cs1, cs2, totals } = w;
+  const t1 = totals[0]!;
+  const t2 = totals[1]!;
   let itemVar = 0;
   for (let c = 0; c < k; c++) itemVar += (cs2[c]! - (cs1[c]! * cs1[c]!) / nc) / (nc - 1);
-  const totVar = (w.t2 - (w.t1 * w.t1) / nc) / (nc - 1);
+  const totVar = (t2 - (t1 * t1) / nc) / (nc - 1);
   return totVar > 1e-12 ? (k / (k - 1)) * (1 - itemVar / totVar) : null;
 }
 
