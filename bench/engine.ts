@@ -45,7 +45,7 @@ scoreEdition(fw, units.slice(0, 300), { sha256 });
 scoreEdition(fw, units, { sha256 });
 runRobustness(fw, units.slice(0, 300), { iterations: 50, sha256 });
 
-console.log(`synthetic data: ${units.length} units × ${fw.dimensions.reduce((s, d) => s + (d.items?.length ?? 0), 0)} items, 6 dimensions, seed 42; ${loadavg().map((x) => x.toFixed(1)).join(' ')} load average`);
+console.log(`synthetic data: ${units.length} units × ${fw.dimensions.reduce((s, d) => s + (d.items?.length ?? 0), 0)} items, 6 dimensions, seed 42, answers as the server passes them (every item in framework order, null when unanswered); ${loadavg().map((x) => x.toFixed(1)).join(' ')} load average`);
 // The headline: inputs → the complete result object the server stores (every unit's item detail, dimension and
 // sub-dimension scores, overall, stage, peer ranks and percentiles, weakest items and dimensions with their
 // recommendations, next-stage guidance; segments, quality checks, fingerprint). Reading every unit's items inside the
@@ -60,6 +60,9 @@ time(
   RUNS,
   true,
 );
+const sparse = syntheticUnits(fw, 2000, 42, 'sparse');
+scoreEdition(fw, sparse, { sha256 });
+time('  the same, answers given as sparse records (only answered items, added key by key: hash-table objects)', () => scoreEdition(fw, sparse, { sha256 }));
 time('score, without per-item detail and next-stage guidance', () => scoreEdition(fw, units, { itemDetail: false, guidance: false, sha256 }));
 time('  of which validation, item points, normalisation, aggregation and fingerprint', () => prepareEdition(fw, units, { sha256 }));
 time('robustness, 1,000 iterations (dimension and sub-dimension weights ±25 %, arithmetic/geometric, 3 normalisations)', () => runRobustness(fw, units, { iterations: 1000, seed: 7, sha256 }), 3);

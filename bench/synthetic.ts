@@ -1,5 +1,5 @@
 // Seeded synthetic framework (6 dimensions × 25 questions of every kind) and answers, for the benchmark and tests.
-import { createRng, type Framework, type Item, type UnitInput } from '../src/engine/index.js';
+import { answerCodes, answerRecord, createRng, type AnswerValue, type Framework, type Item, type UnitInput } from '../src/engine/index.js';
 
 const t = (en: string, th: string): { th: string; en: string } => ({ th, en });
 
@@ -50,12 +50,18 @@ export function syntheticFramework(itemsPerDimension = 25, dimensions = 6): Fram
   };
 }
 
-export function syntheticUnits(fw: Framework, n: number, seed = 42): UnitInput[] {
+/**
+ * Seeded answers of n units. `shape` 'server' gives each unit's answers as the server passes them to the engine
+ * (answerRecord: every item in framework order, null when unanswered); 'sparse' only the answered items, added key
+ * by key (the same answers and results, in the shape V8 keeps as a hash table per unit).
+ */
+export function syntheticUnits(fw: Framework, n: number, seed = 42, shape: 'server' | 'sparse' = 'server'): UnitInput[] {
   const rng = createRng(seed);
   const items = fw.dimensions.flatMap((d) => d.items ?? []);
+  const codes = answerCodes(fw);
   return Array.from({ length: n }, (_, i) => {
     const ability = rng.next();
-    const answers: UnitInput['answers'] = {};
+    const answers: Record<string, AnswerValue> = {};
     const evidence: string[] = [];
     for (const it of items) {
       if (rng.next() < 0.03) continue; // missing answer
@@ -81,7 +87,7 @@ export function syntheticUnits(fw: Framework, n: number, seed = 42): UnitInput[]
     return {
       id: `U${String(i + 1).padStart(5, '0')}`,
       attributes: { level: i % 5 === 0 ? 'province' : 'department', ministry: `M${i % 20}`, province: `P${i % 77}`, serves_public: i % 2 === 0, org_type: 'government_agency' },
-      answers,
+      answers: shape === 'server' ? answerRecord(codes, new Map(Object.entries(answers))) : answers,
       evidenceAccepted: evidence,
     };
   });

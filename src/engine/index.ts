@@ -5,6 +5,7 @@ export { validateFramework, assertValidFramework, PEER_GROUP_KEYS, type Framewor
 export { compileFramework, type CompiledFramework } from './framework/compile.js';
 export { scoreEdition, prepareEdition, type ScoreOptions, type PreparedEdition } from './scoring/edition.js';
 export { checkUnits, answerProblem, itemPoints } from './scoring/items.js';
+export { answerRecord, answerCodes } from './scoring/answer-record.js';
 export { normaliseColumn } from './scoring/normalise.js';
 export { weightedMean } from './scoring/aggregate.js';
 export { competitionRanks, type RankInfo } from './scoring/rank.js';

@@ -7,6 +7,7 @@ import { compareEditions, type EditionComparison } from '../../engine/compare/ed
 import { canonicalJson, fingerprint } from '../../engine/fingerprint.js';
 import { runRobustness, type RobustnessResult } from '../../engine/robustness/montecarlo.js';
 import { scoreEdition } from '../../engine/scoring/edition.js';
+import { answerCodes, answerRecord } from '../../engine/scoring/answer-record.js';
 import type { AnswerValue, Framework, UnitInput } from '../../engine/framework/types.js';
 import type { EditionResult, UnitResult } from '../../engine/results.js';
 import type { SessionUser } from '../auth/policy.js';
@@ -123,23 +124,35 @@ export async function scoringRuns(ctx: AppContext, eid: string) {
   return { snapshots: snaps.map(presentSnapshot), jobs: jobs.map(presentJob) };
 }
 
-/** Reads the exact engine inputs of an edition: submitted participants, their answers and accepted evidence. */
-export async function readScoringInputs(db: Kysely<Database>, editionId: string): Promise<{ units: UnitInput[]; evidenceRule: string }> {
+/**
+ * Reads the exact engine inputs of an edition: submitted participants, their answers and accepted evidence. Each
+ * unit's answers list every item of the edition's framework in its order (null when unanswered), the shape the
+ * engine reads fastest (see answerRecord).
+ */
+export async function readScoringInputs(db: Kysely<Database>, editionId: string, framework?: Framework): Promise<{ units: UnitInput[]; evidenceRule: string }> {
   const rule = evidenceRule();
+  const fw = framework ?? (await editionFramework(db, editionId));
   const [parts, answers, accepted] = await Promise.all([submittedParticipants(db, editionId), submittedAnswers(db, editionId), rule.accepted(db, editionId)]);
-  const byOrg = new Map<string, Record<string, AnswerValue>>();
+  const byOrg = new Map<string, Map<string, AnswerValue>>();
   for (const a of answers) {
     let m = byOrg.get(a.organisation_id);
-    if (!m) byOrg.set(a.organisation_id, (m = {}));
-    m[a.item_code] = a.value;
+    if (!m) byOrg.set(a.organisation_id, (m = new Map()));
+    m.set(a.item_code, a.value);
   }
+  const codes = answerCodes(fw);
+  const none = new Map<string, AnswerValue>();
   const units: UnitInput[] = parts.map((p) => ({
     id: p.organisation_id,
     attributes: { level: p.level, ministry: p.ministry_code, province: p.province_code, serves_public: p.serves_public, org_type: p.org_type },
-    answers: byOrg.get(p.organisation_id) ?? {},
+    answers: answerRecord(codes, byOrg.get(p.organisation_id) ?? none),
     evidenceAccepted: accepted.get(p.organisation_id) ?? [],
   }));
   return { units, evidenceRule: rule.name };
+}
+
+async function editionFramework(db: Kysely<Database>, editionId: string): Promise<Framework> {
+  const e = await requireEdition(db, editionId);
+  return requireFramework(db, e.framework_id, e.framework_version);
 }
 
 export interface ScoringOutcome {
@@ -155,7 +168,7 @@ export interface ScoringOutcome {
 export async function executeScoring(ctx: AppContext, eid: string, actorId: string | null, opts: { robustness?: { seed: number; iterations: number } } = {}): Promise<ScoringOutcome> {
   const e = await requireEdition(ctx.db, eid);
   const fw = await requireFramework(ctx.db, e.framework_id, e.framework_version);
-  const { units, evidenceRule: ruleName } = await readScoringInputs(ctx.db, eid);
+  const { units, evidenceRule: ruleName } = await readScoringInputs(ctx.db, eid, fw);
   if (units.length === 0) {
     throw new AppError('STATE_FORBIDS', { state: e.state }, [{ path: 'participants', th: 'ยังไม่มีหน่วยงานที่ส่งแบบสำรวจ', en: 'No participant has submitted yet' }]);
   }
