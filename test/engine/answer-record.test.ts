@@ -13,7 +13,7 @@ describe('answerRecord', () => {
     expect(rec).toMatchObject({ A1: true, B1: false, ZZ: true });
     for (const c of codes) if (c !== 'A1' && c !== 'B1') expect(rec[c]).toBeNull();
     // Scoring still refuses the unknown code, as it would from any other object.
-    expect(() => scoreEdition(fw, [{ id: 'u', answers: rec }])).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => scoreEdition(fw, [{ id: 'u', attributes: {}, answers: rec }])).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
   it('scores, ranks and fingerprints exactly as the same answers given only for the answered items', () => {
