@@ -301,7 +301,8 @@ function writeUnit(out: CanonicalSink, u: UnitInput, codes: readonly string[], k
     else out.text(answerJson(v));
   }
   let extra: Record<string, unknown> | null = null;
-  for (const key in answers)
+  // Own keys only, as canonicalJson: an enumerable property inherited from a polluted prototype is not an answer.
+  for (const key of Object.keys(answers))
     if (!known.has(key)) {
       extra ??= {};
       extra[key] = answers[key];

@@ -29,4 +29,16 @@ describe('answerRecord', () => {
     const built: UnitInput = { ...given, answers: answerRecord(answerCodes(small), new Map(Object.entries(given.answers))) };
     expect(scoreEdition(small, [built])).toEqual(scoreEdition(small, [given]));
   });
+
+  it('scores the same when Object.prototype carries an enumerable property (the key walk then steps aside)', () => {
+    const fw = syntheticFramework(25, 6);
+    const units = syntheticUnits(fw, 50, 8);
+    const clean = JSON.stringify(scoreEdition(fw, units));
+    Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(JSON.stringify(scoreEdition(fw, units))).toBe(clean);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+  });
 });
