@@ -127,6 +127,9 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
   const { cf, values, agg } = p;
   const fw = cf.fw;
   const n = p.units.length;
+  // Quality checks first, while the normalised values are still in cache (after the unit results they were not:
+  // the checks took about half again as long).
+  const quality = qualityReport(cf, n, values, agg.dim);
   const ctx = unitContext(p, options);
   const unitResults: UnitResult[] = new Array<UnitResult>(n);
   for (let u = 0; u < n; u++) unitResults[u] = unitResult(ctx, u);
@@ -138,7 +141,7 @@ export function scoreEdition(framework: Framework, units: readonly UnitInput[], 
     missingRule: p.missingRule,
     units: unitResults,
     segments: segmentTable(fw, unitResults.map((r) => r.attributes), agg.overall, agg.dim, ctx.stageIndex, cf.scaleMax),
-    quality: qualityReport(cf, n, values, agg.dim),
+    quality,
   };
 }
 
